@@ -1,0 +1,1 @@
+namespace Nop.Plugin.Payments.QfPayAlipay; internal static class Placeholder { }

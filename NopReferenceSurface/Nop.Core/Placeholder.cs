@@ -1,0 +1,1 @@
+namespace Nop.Core; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Nop.Data; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Nop.Services; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Nop.Web.Framework; internal static class Placeholder { }
