@@ -1,1 +1,0 @@
-namespace Nop.Plugin.Payments.QfPayAlipay; internal static class Placeholder { }

@@ -1,0 +1,12 @@
+namespace Nop.Core.Domain.Payments;
+
+/// <summary>Reference surface (complete): payment status of an order.</summary>
+public enum PaymentStatus
+{
+    Pending = 10,
+    Authorized = 20,
+    Paid = 30,
+    PartiallyRefunded = 35,
+    Refunded = 40,
+    Voided = 50
+}

@@ -1,0 +1,16 @@
+using System.Threading.Tasks;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Localization;
+
+namespace Nop.Core;
+
+/// <summary>Reference surface (subset): per-request customer, currency and language.</summary>
+public partial interface IWorkContext
+{
+    Task<Customer> GetCurrentCustomerAsync();
+
+    Task<Currency> GetWorkingCurrencyAsync();
+
+    Task<Language> GetWorkingLanguageAsync();
+}

@@ -1,1 +1,0 @@
-namespace Nop.Core; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Nop.Services; internal static class Placeholder { }

@@ -1,1 +1,0 @@
-namespace Nop.Web.Framework; internal static class Placeholder { }
