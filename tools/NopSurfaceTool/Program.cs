@@ -1,1 +1,3 @@
-Console.WriteLine("todo");
+using NopSurfaceTool;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
