@@ -1,0 +1,91 @@
+using System.Globalization;
+using QfPaySimulator.Faults;
+
+namespace QfPaySimulator.Hosting;
+
+/// <summary>
+/// The simulator's own command-line options. Anything else (<c>--urls</c>, <c>--environment</c>...) is left to
+/// ASP.NET Core. Options take a value, as <c>--name value</c> or <c>--name=value</c>; <c>--fault</c> may repeat.
+/// </summary>
+internal sealed class CommandLineSettings
+{
+    public const string Usage = """
+        QFPay simulator: a local stand-in for QFPay's Open API (pay types 801107, 801512, 800107).
+
+          dotnet run --project tools/QfPaySimulator -- [options]
+
+          --urls URL                    where to listen (default http://127.0.0.1:5080)
+          --app-code CODE               app code to accept (default: the demo merchant's)
+          --client-key KEY              its client key (default: the demo merchant's)
+          --mchid ID                    its mchid; when given, every call must send it (default: none)
+          --retry-time-scale X          multiplies notification retry gaps (default 1; 0.01 = 100x faster)
+          --notification-timeout T      per-attempt wait for the shop's answer (default 10s)
+          --allow-remote-notify true    allow notify_url hosts other than this machine (default false)
+          --fault SPEC                  a fault for the whole run; repeatable. SPEC is endpoint:kind[:options]
+                                        e.g. payment:Http429:times=2  refund:Timeout:delay=40s,perform
+                                             notification:DuplicateNotifications:count=3,concurrent
+                                             query:Latency:delay=800ms  payment:InProgress1143:out_trade_no=A1
+          --help                        this text
+        """;
+
+    public bool ShowHelp { get; private set; }
+
+    public static CommandLineSettings Apply(string[] args, SimulatorOptions options)
+    {
+        var settings = new CommandLineSettings();
+        string? appCode = null, clientKey = null, mchid = null;
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h" or "-?")
+            {
+                settings.ShowHelp = true;
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+                continue;
+
+            var (name, inlineValue) = arg.IndexOf('=') is var equals and > 0 ? (arg[2..equals], arg[(equals + 1)..]) : (arg[2..], null);
+            if (!IsOurs(name))
+                continue;
+
+            var value = inlineValue ?? (i + 1 < args.Length ? args[++i] : throw new FormatException($"--{name} needs a value."));
+            switch (name)
+            {
+                case "app-code": appCode = value; break;
+                case "client-key": clientKey = value; break;
+                case "mchid": mchid = value; break;
+                case "retry-time-scale":
+                    options.RetryTimeScale = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale)
+                        ? scale
+                        : throw new FormatException($"--retry-time-scale: '{value}' is not a number.");
+                    break;
+                case "notification-timeout":
+                    options.NotificationTimeout = FaultSpec.ParseDuration(value, "--notification-timeout");
+                    break;
+                case "allow-remote-notify":
+                    options.AllowRemoteNotifyTargets = bool.TryParse(value, out var allow)
+                        ? allow
+                        : throw new FormatException($"--allow-remote-notify: '{value}' is not true or false.");
+                    break;
+                case "fault":
+                    options.Faults.Add(FaultSpec.Parse(value));
+                    break;
+            }
+        }
+
+        if (appCode is not null || clientKey is not null || mchid is not null)
+        {
+            var demo = SimulatorOptions.DemoMerchant;
+            options.Merchants.Clear();
+            options.Merchants.Add(new SimulatedMerchant(appCode ?? demo.AppCode, clientKey ?? demo.ClientKey, string.IsNullOrEmpty(mchid) ? null : mchid));
+        }
+
+        return settings;
+    }
+
+    private static bool IsOurs(string name) =>
+        name is "app-code" or "client-key" or "mchid" or "retry-time-scale" or "notification-timeout" or "allow-remote-notify" or "fault";
+}

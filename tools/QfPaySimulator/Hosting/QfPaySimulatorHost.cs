@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using QfPaySimulator.Endpoints;
+using QfPaySimulator.Faults;
+using QfPaySimulator.Hosting;
+using QfPaySimulator.Notifications;
+
+namespace QfPaySimulator;
+
+/// <summary>
+/// The simulator running inside a test process, on 127.0.0.1 with a free port. Dispose it to stop the server and
+/// any notification retries still waiting.
+/// </summary>
+public sealed class QfPaySimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly HttpClient cashier;
+    private readonly RequestLog requests;
+    private readonly DeliveryLog deliveries;
+    private readonly FaultBook faults;
+    private readonly NotificationDispatcher notifications;
+
+    private QfPaySimulatorHost(WebApplication app, Uri baseAddress, SimulatedMerchant defaultMerchant)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+        DefaultMerchant = defaultMerchant;
+        requests = app.Services.GetRequiredService<RequestLog>();
+        deliveries = app.Services.GetRequiredService<DeliveryLog>();
+        faults = app.Services.GetRequiredService<FaultBook>();
+        notifications = app.Services.GetRequiredService<NotificationDispatcher>();
+        cashier = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The simulator's root, e.g. <c>http://127.0.0.1:41234/</c>; API paths go below it.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The first of <see cref="SimulatorOptions.Merchants"/>.</summary>
+    public SimulatedMerchant DefaultMerchant { get; }
+
+    /// <summary>Every payment, query and refund call so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => requests.Snapshot();
+
+    /// <summary>Every notification attempt so far (dropped notifications make none).</summary>
+    public IReadOnlyList<NotificationDelivery> Deliveries => deliveries.Snapshot();
+
+    public static async Task<QfPaySimulatorHost> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SimulatorOptions();
+        var app = SimulatorApplication.BuildInProcess(options);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new QfPaySimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), options.Merchants[0]);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void AddFault(FaultRule rule) => faults.Add(rule);
+
+    /// <summary>Removes every fault rule, those from <see cref="SimulatorOptions.Faults"/> included.</summary>
+    public void ClearFaults() => faults.Clear();
+
+    /// <summary>Presses Pay on the cashier page over HTTP; the answer is the redirect to return_url (not followed).</summary>
+    public Task<HttpResponseMessage> PayAsync(string syssn, CancellationToken ct = default) =>
+        cashier.PostAsync($"cashier/{Uri.EscapeDataString(syssn)}/pay", new FormUrlEncodedContent([]), ct);
+
+    /// <summary>Presses Cancel on the cashier page over HTTP; the answer is the redirect to return_url (not followed).</summary>
+    public Task<HttpResponseMessage> CancelAsync(string syssn, CancellationToken ct = default) =>
+        cashier.PostAsync($"cashier/{Uri.EscapeDataString(syssn)}/cancel", new FormUrlEncodedContent([]), ct);
+
+    /// <summary>
+    /// Waits until no notification is pending, i.e. every one was acknowledged, dropped or given up after 8 attempts.
+    /// With a large <see cref="SimulatorOptions.RetryTimeScale"/> that can take a day: throws <see cref="TimeoutException"/>.
+    /// </summary>
+    public async Task WaitForDeliveriesToSettleAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        while (notifications.Pending > 0)
+        {
+            if (watch.Elapsed > timeout)
+                throw new TimeoutException($"{notifications.Pending} notification(s) still pending after {timeout}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        cashier.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

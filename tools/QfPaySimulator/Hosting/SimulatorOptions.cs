@@ -1,0 +1,45 @@
+namespace QfPaySimulator;
+
+/// <summary>How a simulator run behaves. Read once when the simulator starts.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The merchant every run accepts unless <see cref="Merchants"/> is changed. Made up, like all QFPay test data here.</summary>
+    public static SimulatedMerchant DemoMerchant { get; } =
+        new("A7F3C1D9E5B24F6A8C0D2E4F6A8B0C1D", "3D5F7A9C1E2B4D6F8A0C2E4B6D8F0A1C");
+
+    /// <summary>Accepted credentials; the first one is <see cref="QfPaySimulatorHost.DefaultMerchant"/>.</summary>
+    public List<SimulatedMerchant> Merchants { get; } = [DemoMerchant];
+
+    /// <summary>Multiplies the notification retry gaps of API.md §6.6 (e.g. 0.001 turns 2 min into 120 ms).</summary>
+    public double RetryTimeScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// The clock for sysdtm, paydtm, query windows and payment expiry. Only its current time is read: waits (latency,
+    /// retry gaps, timeouts) always run in real time, so a test may set this clock to any date.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Fault rules for the whole run (each may still be limited by <see cref="FaultRule.Times"/>).</summary>
+    public List<FaultRule> Faults { get; } = [];
+
+    /// <summary>How long one notification attempt waits for the receiver's answer before it counts as failed.</summary>
+    public TimeSpan NotificationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Lets notifications go to hosts other than this machine's loopback addresses. Off by default.</summary>
+    public bool AllowRemoteNotifyTargets { get; set; }
+
+    internal void Validate()
+    {
+        if (Merchants.Count == 0)
+            throw new ArgumentException("At least one merchant is required.");
+        if (Merchants.Any(merchant => string.IsNullOrEmpty(merchant.AppCode) || string.IsNullOrEmpty(merchant.ClientKey)))
+            throw new ArgumentException("Every merchant needs an app code and a client key.");
+        if (Merchants.Any(merchant => merchant.MerchantId is ""))
+            throw new ArgumentException("A merchant without mchid has MerchantId null, not empty.");
+        if (!double.IsFinite(RetryTimeScale) || RetryTimeScale < 0)
+            throw new ArgumentException("RetryTimeScale must be a finite number, zero or more.");
+        if (NotificationTimeout <= TimeSpan.Zero)
+            throw new ArgumentException("NotificationTimeout must be positive.");
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+    }
+}
