@@ -1,0 +1,101 @@
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+
+/// <summary>
+/// <c>POST /trade/v1/payment</c> for 801107, 801512 and 800107 (API.md §4.2). <c>txdtm</c> is added by the
+/// client from its clock; <c>mchid</c> from the account.
+/// </summary>
+public sealed record PaymentRequest
+{
+    /// <summary>A new number per attempt, from <see cref="OutTradeNumber.ForPayment"/>.</summary>
+    public required string OutTradeNo { get; init; }
+
+    /// <summary><c>txamt</c>, from <see cref="MinorUnits.FromDecimal"/>.</summary>
+    public required long AmountInMinorUnits { get; init; }
+
+    /// <summary><c>txcurrcd</c>, e.g. HKD.</summary>
+    public required string Currency { get; init; }
+
+    public required QfPayPayType PayType { get; init; }
+
+    /// <summary>Cleaned again by the client (<see cref="Fields.GoodsName.Clean"/>); null sends none.</summary>
+    public string? GoodsName { get; init; }
+
+    /// <summary>At most 200 characters (API.md §4.3).</summary>
+    public string? ReturnUrl { get; init; }
+
+    public string? NotifyUrl { get; init; }
+
+    /// <summary><c>expired_time</c>: 5 to 120 minutes, QFPay's default 30; only for 801107/801512 (API.md §4.2, C11).</summary>
+    public int? ExpiresInMinutes { get; init; }
+
+    /// <summary>The payer's Alipay user id; required for 800107 and only there (API.md §4.2, §10).</summary>
+    public string? OpenId { get; init; }
+
+    public const int MinExpiresInMinutes = 5;
+
+    public const int MaxExpiresInMinutes = 120;
+
+    internal FieldResult<RequestForm> BuildForm(QfPayAccount account, string txdtm)
+    {
+        if (!OutTradeNumber.IsValid(OutTradeNo?.Trim()))
+            return Invalid($"out_trade_no must be 1 to {OutTradeNumber.MaxLength} characters of A-Z, a-z, 0-9, '_' or '-'.");
+
+        if (AmountInMinorUnits is < 1 or > MinorUnits.MaxTxamt)
+            return Invalid($"txamt must be between 1 and {MinorUnits.MaxTxamt} minor units.");
+
+        var currency = MinorUnits.ExponentOf(Currency);
+        if (!currency.IsValid)
+            return Invalid(currency.Error);
+
+        if (!Enum.IsDefined(PayType))
+            return Invalid($"Pay type {(int)PayType} is not supported; use 801107, 801512 or 800107.");
+
+        var serviceWindow = PayType == QfPayPayType.AlipayServiceWindowH5;
+        if (serviceWindow && string.IsNullOrWhiteSpace(OpenId))
+            return Invalid("Pay type 800107 needs the payer's Alipay user id as openid (API.md §10).");
+        if (!serviceWindow && !string.IsNullOrWhiteSpace(OpenId))
+            return Invalid($"openid applies only to pay type 800107, not {PayType.ToCode()} (API.md §4.2).");
+
+        if (ExpiresInMinutes is { } minutes)
+        {
+            if (serviceWindow)
+                return Invalid("expired_time is not available for pay type 800107 (API.md §4.2).");
+            if (minutes is < MinExpiresInMinutes or > MaxExpiresInMinutes)
+                return Invalid($"expired_time must be {MinExpiresInMinutes} to {MaxExpiresInMinutes} minutes (API.md §4.2).");
+        }
+
+        string? returnUrl = null, notifyUrl = null;
+        if (!string.IsNullOrWhiteSpace(ReturnUrl))
+        {
+            var checkedUrl = CallbackUrl.CheckReturnUrl(ReturnUrl);
+            if (!checkedUrl.IsValid)
+                return Invalid(checkedUrl.Error);
+            returnUrl = checkedUrl.Value;
+        }
+
+        if (!string.IsNullOrWhiteSpace(NotifyUrl))
+        {
+            var checkedUrl = CallbackUrl.CheckNotifyUrl(NotifyUrl);
+            if (!checkedUrl.IsValid)
+                return Invalid(checkedUrl.Error);
+            notifyUrl = checkedUrl.Value;
+        }
+
+        return FieldResult<RequestForm>.Valid(new RequestForm()
+            .Add("txamt", MinorUnits.Format(AmountInMinorUnits))
+            .Add("txcurrcd", MinorUnits.NormalizeCurrency(Currency))
+            .Add("pay_type", PayType.ToCode())
+            .Add("out_trade_no", OutTradeNo)
+            .Add("txdtm", txdtm)
+            .Add("goods_name", Fields.GoodsName.Clean(GoodsName))
+            .Add("mchid", account.MerchantIdToSend)
+            .Add("return_url", returnUrl)
+            .Add("notify_url", notifyUrl)
+            .Add("expired_time", ExpiresInMinutes?.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add("openid", OpenId));
+    }
+
+    private static FieldResult<RequestForm> Invalid(string error) => FieldResult<RequestForm>.Invalid(error);
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
+
+/// <summary>
+/// Checks that a notification comes from QFPay: <c>X-QF-SIGN</c> must equal MD5 over the exact raw body
+/// bytes followed by the client key's bytes (API.md §6.3). Unlike request signing there is no sorting,
+/// and the body must never be re-serialised (vector N1: a compact re-serialisation hashes differently).
+/// </summary>
+public static class NotificationVerifier
+{
+    private const int Md5HexLength = 32;
+
+    /// <param name="rawBody">The body exactly as received, before any JSON parsing.</param>
+    /// <param name="signatureHeader">The <c>X-QF-SIGN</c> header value, or null when absent.</param>
+    /// <param name="clientKey">The client key of the app code QFPay notifies for.</param>
+    public static NotificationVerification Verify(ReadOnlySpan<byte> rawBody, string? signatureHeader, string? clientKey)
+    {
+        if (string.IsNullOrWhiteSpace(signatureHeader))
+        {
+            return Reject(NotificationVerificationFailure.MissingSignatureHeader,
+                "The notification has no X-QF-SIGN header. QFPay signs every notification (API.md §6.2): " +
+                "was it sent by someone else, or does a proxy strip the header?");
+        }
+
+        // Hex digits only, either case: QFPay's samples use both (API.md §11.4, §12 C2).
+        var signature = signatureHeader.Trim();
+        if (signature.Length != Md5HexLength || !signature.All(char.IsAsciiHexDigit))
+        {
+            return Reject(NotificationVerificationFailure.MalformedSignatureHeader,
+                $"The X-QF-SIGN header is not a {Md5HexLength}-digit hexadecimal MD5 digest (API.md §6.3); " +
+                "does a proxy rewrite it, or is the notification signed some other way?");
+        }
+
+        if (rawBody.IsEmpty)
+        {
+            return Reject(NotificationVerificationFailure.EmptyBody,
+                "The notification body is empty. The signature covers the exact raw body (API.md §6.3): " +
+                "is request buffering enabled and the body read before model binding consumed it (§11.6)?");
+        }
+
+        if (string.IsNullOrEmpty(clientKey))
+        {
+            return Reject(NotificationVerificationFailure.MissingClientKey,
+                "No client key is configured, so the notification cannot be verified; enter the store's QFPay client key.");
+        }
+
+        var expected = ComputeSignature(rawBody, clientKey);
+        var received = Convert.FromHexString(signature);
+        var authentic = CryptographicOperations.FixedTimeEquals(expected, received);
+        CryptographicOperations.ZeroMemory(expected);
+
+        return authentic
+            ? NotificationVerification.Authentic
+            : Reject(NotificationVerificationFailure.SignatureMismatch,
+                "The X-QF-SIGN header does not match MD5(raw body + client key). Is this the client key of the " +
+                "app code QFPay notifies for (test and production keys differ; some merchants have one key per " +
+                "pay type, API.md §11.21)? Was the body read byte for byte, without re-serialising, trimming or " +
+                "dropping line breaks (§11.6)?");
+    }
+
+    /// <summary>MD5(raw body bytes + UTF-8 key bytes); internal so tests can sign bodies the same way.</summary>
+    internal static byte[] ComputeSignature(ReadOnlySpan<byte> rawBody, string clientKey)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        md5.AppendData(rawBody);
+        var keyBytes = Encoding.UTF8.GetBytes(clientKey);
+        try
+        {
+            md5.AppendData(keyBytes);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(keyBytes);
+        }
+
+        return md5.GetHashAndReset();
+    }
+
+    private static NotificationVerification Reject(NotificationVerificationFailure failure, string reason) =>
+        NotificationVerification.Rejected(failure, reason);
+}
