@@ -1,15 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using Nop.Core;
+using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
-using Nop.Core.Domain.Stores;
 using Nop.Plugin.Payments.QfPayAlipay.Components;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services;
-using Nop.Services.Configuration;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using Nop.Services.Localization;
-using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 
@@ -18,39 +19,37 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests;
 [TestFixture]
 public class QfPayAlipayPaymentMethodTests
 {
-    private Mock<ILogger> _logger = null!;
-    private Mock<ISettingService> _settingService = null!;
+    private FakeTimeProvider _clock = null!;
+    private Shop _shop = null!;
     private Mock<ILocalizationService> _localization = null!;
     private Mock<IOrderTotalCalculationService> _orderTotals = null!;
-    private FakeTimeProvider _clock = null!;
-    private QfPayAlipaySettings _settings = null!;
+    private DefaultHttpContext _httpContext = null!;
     private QfPayAlipayPaymentMethod _method = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _logger = new Mock<ILogger>();
-        _settingService = new Mock<ISettingService>();
+        _clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 18, 6, 0, 0, TimeSpan.Zero));
+        _shop = new Shop(_clock);
+        _shop.Settings.AppCode = null;
+        _shop.Settings.ClientKey = null;
+        _shop.Settings.Environment = QfPayEnvironment.Test;
         _localization = new Mock<ILocalizationService>();
         _orderTotals = new Mock<IOrderTotalCalculationService>();
-        _clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 18, 6, 0, 0, TimeSpan.Zero));
-        _settings = new QfPayAlipaySettings();
-        _settingService.Setup(s => s.LoadSettingAsync<QfPayAlipaySettings>(It.IsAny<int>())).ReturnsAsync(() => _settings);
+        _httpContext = new DefaultHttpContext();
 
-        var storeContext = new Mock<IStoreContext>();
-        storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = 1, Name = "Demo store" });
-        var webHelper = new Mock<IWebHelper>();
-        webHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns("https://shop.example/");
-
-        _method = new QfPayAlipayPaymentMethod(new CheckoutAvailability(), _localization.Object, _logger.Object,
-            new LogThrottle(_clock), _orderTotals.Object, _settingService.Object, storeContext.Object, webHelper.Object);
+        var services = _shop.BuildServices();
+        _method = PaymentMethodFactory.Create(services.CreateScope().ServiceProvider, new HttpContextAccessor { HttpContext = _httpContext },
+            _localization.Object, _orderTotals.Object);
     }
 
     private void Configure()
     {
-        _settings.AppCode = "6C1E0B9A4F2D4E7B8A3C5D9E1F0A2B4C";
-        _settings.ClientKey = "F3A1C9E7B2D84A6F9C0E1B5D7A3F2C8E";
+        _shop.Settings.AppCode = "6C1E0B9A4F2D4E7B8A3C5D9E1F0A2B4C";
+        _shop.Settings.ClientKey = "F3A1C9E7B2D84A6F9C0E1B5D7A3F2C8E";
     }
+
+    private IEnumerable<string> Warnings => _shop.Log.At(LogLevel.Warning);
 
     [Test]
     public async Task It_is_hidden_at_checkout_until_an_app_code_and_key_are_configured()
@@ -68,25 +67,78 @@ public class QfPayAlipayPaymentMethodTests
         await _method.HidePaymentMethodAsync([]);
         await _method.HidePaymentMethodAsync([]);
 
-        _logger.Verify(l => l.WarningAsync(It.Is<string>(m => m.Contains("no QFPay app code is configured") && m.Contains("Demo store")),
-            null, null), Times.Once);
+        Assert.That(Warnings.Count(m => m.Contains("no QFPay app code is configured") && m.Contains("Demo store")), Is.EqualTo(1));
 
         _clock.Advance(LogThrottle.Interval);
         await _method.HidePaymentMethodAsync([]);
 
-        _logger.Verify(l => l.WarningAsync(It.IsAny<string>(), null, null), Times.Exactly(2));
+        Assert.That(Warnings.Count(), Is.EqualTo(2));
     }
 
     [Test]
     public async Task A_custom_environment_without_a_base_url_is_not_configured()
     {
         Configure();
-        _settings.Environment = QfPayEnvironment.Custom;
+        _shop.Settings.Environment = QfPayEnvironment.Custom;
+        _shop.Settings.CustomBaseUrl = null;
 
         Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
 
-        _settings.CustomBaseUrl = "http://127.0.0.1:5080";
+        _shop.Settings.CustomBaseUrl = "http://127.0.0.1:5080";
         Assert.That(await _method.HidePaymentMethodAsync([]), Is.False);
+    }
+
+    [Test]
+    public async Task It_is_hidden_when_the_charge_currency_is_not_set_up_in_the_store()
+    {
+        Configure();
+        _shop.Currencies.Remove("HKD");
+
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
+        Assert.That(Warnings.Single(), Does.Contain("charge currency HKD is not set up"));
+    }
+
+    [Test]
+    public async Task It_is_hidden_when_the_charge_currency_is_not_published()
+    {
+        Configure();
+        _shop.Currencies["HKD"].Published = false;
+
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
+        Assert.That(Warnings.Single(), Does.Contain("not published"));
+    }
+
+    [Test]
+    public async Task AlipayHK_is_hidden_when_the_charge_currency_is_not_HKD()
+    {
+        Configure();
+        _shop.Settings.ChargeCurrency = "CNY";
+
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
+        Assert.That(Warnings.Single(), Does.Contain("801512").And.Contain("HKD only"));
+
+        _shop.Settings.PayType = QfPayPayType.AlipayCrossBorderWap;
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.False, "801107 may charge CNY");
+    }
+
+    [Test]
+    public async Task The_service_window_pay_type_is_hidden_because_it_needs_the_Alipay_app()
+    {
+        Configure();
+        _shop.Settings.PayType = QfPayPayType.AlipayServiceWindowH5;
+
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
+        Assert.That(Warnings.Single(), Does.Contain("needs the Alipay app"));
+    }
+
+    [Test]
+    public async Task A_charge_currency_QFPay_does_not_know_hides_the_method()
+    {
+        Configure();
+        _shop.Settings.ChargeCurrency = "XYZ";
+
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
+        Assert.That(Warnings.Single(), Does.Contain("XYZ"));
     }
 
     [Test]
@@ -131,22 +183,28 @@ public class QfPayAlipayPaymentMethodTests
     }
 
     [Test]
-    public async Task Post_processing_an_order_of_an_unconfigured_store_logs_why_and_does_not_throw()
+    public async Task Post_processing_an_order_of_an_unconfigured_store_logs_why_and_sends_the_shopper_to_the_problem_page()
     {
-        var order = new Order { Id = 7, StoreId = 1, CustomOrderNumber = "10025" };
+        var order = _shop.AddOrder();
 
         await _method.PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
 
-        _logger.Verify(l => l.WarningAsync(It.Is<string>(m => m.Contains("10025") && m.Contains("not started")), null, null), Times.Once);
+        Assert.That(Warnings.Single(), Does.Contain(order.CustomOrderNumber).And.Contain("not started"));
+        Assert.That(_httpContext.Response.StatusCode, Is.EqualTo(StatusCodes.Status302Found));
+        Assert.That(_httpContext.Response.Headers.Location.ToString(), Is.EqualTo($"http://shop.test/Plugins/QfPayAlipay/PaymentProblem/{order.OrderGuid:D}"));
+        Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        Assert.That(_shop.Attempts.All, Is.Empty, "QFPay was never asked, so there is no attempt to keep");
     }
 
-    [TestCase(PaymentStatus.Pending, OrderStatus.Pending, false, true)]
-    [TestCase(PaymentStatus.Paid, OrderStatus.Processing, false, false)]
-    [TestCase(PaymentStatus.Pending, OrderStatus.Cancelled, false, false)]
-    [TestCase(PaymentStatus.Pending, OrderStatus.Pending, true, false)]
-    public async Task Only_pending_live_orders_can_be_sent_to_the_wallet_again(PaymentStatus payment, OrderStatus status, bool deleted, bool expected)
+    [TestCase(PaymentStatus.Pending, OrderStatus.Pending, false, QfPayAlipayDefaults.SystemName, true)]
+    [TestCase(PaymentStatus.Paid, OrderStatus.Processing, false, QfPayAlipayDefaults.SystemName, false)]
+    [TestCase(PaymentStatus.Pending, OrderStatus.Cancelled, false, QfPayAlipayDefaults.SystemName, false)]
+    [TestCase(PaymentStatus.Pending, OrderStatus.Pending, true, QfPayAlipayDefaults.SystemName, false)]
+    [TestCase(PaymentStatus.Pending, OrderStatus.Pending, false, "Payments.CheckMoneyOrder", false)]
+    public async Task Only_pending_live_orders_of_this_method_can_be_sent_to_the_wallet_again(PaymentStatus payment, OrderStatus status, bool deleted,
+        string method, bool expected)
     {
-        var order = new Order { PaymentStatus = payment, OrderStatus = status, Deleted = deleted };
+        var order = new Order { PaymentStatus = payment, OrderStatus = status, Deleted = deleted, PaymentMethodSystemName = method };
 
         Assert.That(await _method.CanRePostProcessPaymentAsync(order), Is.EqualTo(expected));
     }
@@ -154,8 +212,8 @@ public class QfPayAlipayPaymentMethodTests
     [Test]
     public async Task The_additional_fee_uses_the_store_settings()
     {
-        _settings.AdditionalFee = 2.5m;
-        _settings.AdditionalFeePercentage = true;
+        _shop.Settings.AdditionalFee = 2.5m;
+        _shop.Settings.AdditionalFeePercentage = true;
         _orderTotals.Setup(o => o.CalculatePaymentAdditionalFeeAsync(It.IsAny<IList<ShoppingCartItem>>(), 2.5m, true)).ReturnsAsync(3.2m);
 
         Assert.That(await _method.GetAdditionalHandlingFeeAsync([]), Is.EqualTo(3.2m));
@@ -164,7 +222,7 @@ public class QfPayAlipayPaymentMethodTests
     [Test]
     public void The_configuration_page_is_the_admin_controller_of_the_plugin()
     {
-        Assert.That(_method.GetConfigurationPageUrl(), Is.EqualTo("https://shop.example/Admin/PaymentQfPayAlipay/Configure"));
+        Assert.That(_method.GetConfigurationPageUrl(), Is.EqualTo("http://shop.test/Admin/PaymentQfPayAlipay/Configure"));
     }
 
     [Test]

@@ -4,12 +4,17 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Components;
 using Nop.Plugin.Payments.QfPayAlipay.Services;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
+using Nop.Services.Cms;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Web.Framework.Infrastructure;
 
 namespace Nop.Plugin.Payments.QfPayAlipay;
 
@@ -18,41 +23,54 @@ namespace Nop.Plugin.Payments.QfPayAlipay;
 /// the shopper is sent to Alipay afterwards; QFPay's signed notification marks it paid. The class
 /// stays thin and hands every decision to the services in Services/.
 /// </summary>
-public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod
+public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
 {
-    private readonly CheckoutAvailability _availability;
+    private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly LogThrottle _logThrottle;
     private readonly IOrderTotalCalculationService _orderTotalCalculationService;
+    private readonly PaymentStarter _paymentStarter;
+    private readonly PluginInstaller _pluginInstaller;
+    private readonly RefundService _refundService;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
+    private readonly CheckoutVisibility _visibility;
     private readonly IWebHelper _webHelper;
 
-    public QfPayAlipayPaymentMethod(CheckoutAvailability availability,
+    public QfPayAlipayPaymentMethod(IHttpContextAccessor httpContextAccessor,
         ILocalizationService localizationService,
         ILogger logger,
         LogThrottle logThrottle,
         IOrderTotalCalculationService orderTotalCalculationService,
+        PaymentStarter paymentStarter,
+        PluginInstaller pluginInstaller,
+        RefundService refundService,
         ISettingService settingService,
         IStoreContext storeContext,
+        CheckoutVisibility visibility,
         IWebHelper webHelper)
     {
-        _availability = availability;
+        _httpContextAccessor = httpContextAccessor;
         _localizationService = localizationService;
         _logger = logger;
         _logThrottle = logThrottle;
         _orderTotalCalculationService = orderTotalCalculationService;
+        _paymentStarter = paymentStarter;
+        _pluginInstaller = pluginInstaller;
+        _refundService = refundService;
         _settingService = settingService;
         _storeContext = storeContext;
+        _visibility = visibility;
         _webHelper = webHelper;
     }
 
     public bool SupportCapture => false;
 
-    public bool SupportPartiallyRefund => false;
+    /// <summary>Partial refunds accumulate up to the paid amount (API.md §8.2); see <see cref="RefundService"/>.</summary>
+    public bool SupportPartiallyRefund => true;
 
-    public bool SupportRefund => false;
+    public bool SupportRefund => true;
 
     public bool SupportVoid => false;
 
@@ -71,25 +89,29 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod
         return Task.FromResult(new ProcessPaymentResult { NewPaymentStatus = PaymentStatus.Pending });
     }
 
+    /// <summary>
+    /// Called by core after the order is placed (and again for each "Retry payment"): records a new attempt, asks
+    /// QFPay for a payment and answers the browser with a 302, to the wallet or to the plugin's problem page. Core
+    /// sees the 302 and leaves the response alone (PLUGIN-API.md §1.5); nothing here throws.
+    /// </summary>
     public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
     {
-        var order = postProcessPaymentRequest.Order;
-        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
-        var verdict = _availability.Evaluate(settings);
-        if (!verdict.IsAvailable)
-        {
-            // Never throw here: the order already exists and the cart is empty (PLUGIN-API.md §1.5);
-            // the shopper can retry the payment once the store is configured.
-            await _logger.WarningAsync(
-                $"{QfPayAlipayDefaults.SystemName}: payment for order {order.CustomOrderNumber} not started: {verdict.Reason}.");
-        }
+        ArgumentNullException.ThrowIfNull(postProcessPaymentRequest?.Order);
+        var start = await _paymentStarter.StartAsync(postProcessPaymentRequest.Order);
+
+        // Only 301/302 count as "being redirected" for core; Response.Redirect sends 302.
+        _httpContextAccessor.HttpContext?.Response.Redirect(start.RedirectUrl);
     }
 
+    /// <summary>
+    /// Hidden when the method cannot take this store's payments (see <see cref="CheckoutVisibility"/>); the reason is
+    /// logged as a warning at most once an hour per store and reason, so an admin sees why without a flooded log.
+    /// </summary>
     public async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
     {
         var store = await _storeContext.GetCurrentStoreAsync();
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(store.Id);
-        var verdict = _availability.Evaluate(settings);
+        var verdict = await _visibility.EvaluateAsync(settings);
         if (verdict.IsAvailable)
             return false;
 
@@ -118,12 +140,12 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod
         return Task.FromResult(result);
     }
 
-    public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
-    {
-        var result = new RefundPaymentResult();
-        result.AddError("Refunds through QFPay are not available in this version of the plugin; refund in QFPay's merchant portal.");
-        return Task.FromResult(result);
-    }
+    /// <summary>
+    /// Refunds through QFPay. An error result makes nopCommerce record nothing: that is also what a refund awaiting
+    /// QFPay's confirmation returns, and the plugin records it on the order once QFPay confirms it (RefundService).
+    /// </summary>
+    public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest) =>
+        _refundService.RefundAsync(refundPaymentRequest);
 
     public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
     {
@@ -146,12 +168,17 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod
         return Task.FromResult(result);
     }
 
-    /// <summary>A pending order of this method may always be sent to Alipay again; each retry is a new attempt.</summary>
+    /// <summary>
+    /// A pending order of this method may always be sent to Alipay again; each retry is a new attempt with a new
+    /// out_trade_no. An earlier link that is still open could be paid too: settlement then flags "paid twice, refund
+    /// one" instead of marking the order again (API.md §11.10).
+    /// </summary>
     public Task<bool> CanRePostProcessPaymentAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
         return Task.FromResult(order.PaymentStatus == PaymentStatus.Pending && !order.Deleted
-            && order.OrderStatus != OrderStatus.Cancelled);
+            && order.OrderStatus != OrderStatus.Cancelled
+            && string.Equals(order.PaymentMethodSystemName, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase));
     }
 
     public Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form)
@@ -176,21 +203,35 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod
         return $"{_webHelper.GetStoreLocation()}Admin/{QfPayAlipayDefaults.AdminControllerName}/Configure";
     }
 
+    /// <summary>Settings, texts in every installed language and the reconciliation task (Services/Lifecycle/PluginInstaller).</summary>
     public override async Task InstallAsync()
     {
-        await _settingService.SaveSettingAsync(new QfPayAlipaySettings());
-        await _localizationService.AddOrUpdateLocaleResourceAsync(new Dictionary<string, string>
-        {
-            [$"{QfPayAlipayDefaults.LocaleResourcePrefix}.PaymentMethodDescription"] = "Pay with Alipay or AlipayHK on your phone",
-            [$"{QfPayAlipayDefaults.LocaleResourcePrefix}.PaymentInfo.Redirect"] = "After you confirm the order you will be taken to Alipay to pay.",
-        });
+        await _pluginInstaller.InstallAsync();
         await base.InstallAsync();
     }
 
+    /// <summary>Adds only the settings and texts a newer version brings; never overwrites what the admin changed.</summary>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        await _pluginInstaller.UpdateAsync(currentVersion, targetVersion);
+        await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    /// <summary>Removes the plugin's settings, texts and task; nopCommerce's down migration drops its table.</summary>
     public override async Task UninstallAsync()
     {
-        await _settingService.DeleteSettingAsync<QfPayAlipaySettings>();
-        await _localizationService.DeleteLocaleResourcesAsync(QfPayAlipayDefaults.LocaleResourcePrefix);
+        await _pluginInstaller.UninstallAsync();
         await base.UninstallAsync();
     }
+
+    /// <summary>
+    /// Shown in the widget list so an admin can activate it there (Configuration > Widgets) until installation
+    /// activates it through WidgetSettings; nopCommerce renders only active widgets.
+    /// </summary>
+    public bool HideInWidgetList => false;
+
+    /// <summary>The Alipay (QFPay) block on the admin order page, with "Check status now".</summary>
+    public Task<IList<string>> GetWidgetZonesAsync() => Task.FromResult<IList<string>>([AdminWidgetZones.OrderDetailsBlock]);
+
+    public Type GetWidgetViewComponent(string widgetZone) => typeof(OrderPaymentStatusViewComponent);
 }

@@ -1,6 +1,6 @@
 using Nop.Core.Configuration;
-using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
 
 namespace Nop.Plugin.Payments.QfPayAlipay;
@@ -9,8 +9,14 @@ namespace Nop.Plugin.Payments.QfPayAlipay;
 /// The plugin's settings; nopCommerce stores each property as "qfpayalipaysettings.&lt;property&gt;",
 /// per store where the admin overrides it. Renaming a property orphans its stored value.
 /// </summary>
+/// <remarks>
+/// Every property is listed once in <see cref="Services.Lifecycle.SettingFields"/>, which the installer's
+/// upgrade step and a convention test use; a new property belongs there too, and on the configure page.
+/// </remarks>
 public class QfPayAlipaySettings : ISettings
 {
+    public const int DefaultReconciliationIntervalMinutes = 10;
+
     /// <summary>Test (QFPay's Live Testing host), Production, or Custom (e.g. the local simulator).</summary>
     public QfPayEnvironment Environment { get; set; } = QfPayEnvironment.Test;
 
@@ -26,18 +32,22 @@ public class QfPayAlipaySettings : ISettings
     /// <summary>Only for merchants QFPay issued an mchid to; sent only when set (API.md §2.3).</summary>
     public string? MerchantId { get; set; }
 
-    public AlipayPayType PayType { get; set; } = AlipayPayType.AlipayHk;
+    /// <summary>801512 (AlipayHK, HKD only) by default: the plugin is aimed at Hong Kong merchants (API.md §9.2).</summary>
+    public QfPayPayType PayType { get; set; } = QfPayPayType.AlipayHongKongWap;
 
     public QfPaySignType SignType { get; set; } = QfPaySignType.Md5;
 
     /// <summary>ISO 4217 code of the currency QFPay charges in; the order total is converted to it.</summary>
     public string ChargeCurrency { get; set; } = "HKD";
 
-    /// <summary>goods_name shown in the wallet; placeholders {OrderNumber} and {StoreName}.</summary>
-    public string GoodsNameTemplate { get; set; } = "Order {OrderNumber}";
+    /// <summary>goods_name shown in the wallet; placeholder {OrderNumber}.</summary>
+    public string GoodsNameTemplate { get; set; } = GoodsName.DefaultTemplate;
 
     /// <summary>Payment link lifetime in minutes (5-120); null leaves QFPay's default of 30.</summary>
     public int? PaymentExpiryMinutes { get; set; }
+
+    /// <summary>Sends limit_pay=no_credit: the shopper cannot fund the payment by credit card (Mainland wallets only, API.md §4.2).</summary>
+    public bool LimitPayNoCredit { get; set; }
 
     public bool AdditionalFeePercentage { get; set; }
 
@@ -45,4 +55,10 @@ public class QfPayAlipaySettings : ISettings
 
     /// <summary>Writes diagnostic lines (never secrets) to the nopCommerce log.</summary>
     public bool DebugLogging { get; set; }
+
+    /// <summary>How often, at most, the reconciliation task queries QFPay about this store's pending orders.</summary>
+    public int ReconciliationIntervalMinutes { get; set; } = DefaultReconciliationIntervalMinutes;
+
+    /// <summary>Cancels pending orders whose payment link expired unpaid (checked with a query first). Off by default.</summary>
+    public bool AutoCancelExpiredOrders { get; set; }
 }

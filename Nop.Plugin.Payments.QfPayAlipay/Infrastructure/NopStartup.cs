@@ -3,7 +3,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
 using Nop.Plugin.Payments.QfPayAlipay.Services;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
 
@@ -15,6 +26,37 @@ public class NopStartup : INopStartup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LogThrottle>();
         services.AddScoped<CheckoutAvailability>();
+
+        // One typed client for every store: the account travels with each call. Every request waits for the shared
+        // per-merchant rate limiter (API.md §1.5, issue #6). WithProxy returns void, so it comes last.
+        services.AddRefundsAndReconciliation();
+        services.AddHttpClient<QfPayClient>().AddHttpMessageHandler<RateLimitingHandler>().WithProxy();
+
+        // Checkout, notification, return page and the one settlement routine (issue #5). The stores sit on
+        // nopCommerce's IRepository<T>, which core registers for every entity (PLUGIN-API.md Appendix C).
+        services.AddScoped<IPaymentAttemptStore, RepositoryPaymentAttemptStore>();
+        services.AddScoped<ISettlementClaimStore, RepositorySettlementClaimStore>();
+        services.TryAddSingleton(SettlementTimings.Default);
+        services.TryAddSingleton(QfPayTimeouts.Default);
+        services.AddScoped<OrderNotes>();
+        services.AddScoped<SettlementService>();
+        services.AddScoped<PaymentStatusCheck>();
+        services.AddScoped<ChargeCalculator>();
+        services.AddScoped<CheckoutVisibility>();
+        services.AddScoped<PaymentStarter>();
+        services.AddScoped<ReturnPageDecider>();
+        services.AddScoped<NotificationKeys>();
+        services.AddScoped<RefundNotificationRecorder>();
+        services.AddScoped<NotificationHandler>();
+
+        // Lifecycle, configure page and health log (issue #4).
+        services.AddScoped<PluginInstaller>();
+        services.AddScoped<IIntegrationHealthLog, IntegrationHealthLog>();
+        services.AddScoped<StoreScopedKey>();
+        services.AddScoped<ConfigurationModelFactory>();
+        services.AddScoped<ConfigurationSaver>();
+        services.AddScoped<ConnectionSettingsResolver>();
+        services.AddScoped<ConnectionTester>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -31,7 +31,7 @@ internal static class Program
         await using var app = SimulatorApplication.BuildStandalone(options, args);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        StartupBanner.Write(Console.Out, addresses.ToArray(), options);
+        StartupBanner.Write(Console.Out, addresses.ToArray(), options, app.Services.GetRequiredService<Alipay.AlipayKeyring>().App);
         await app.WaitForShutdownAsync();
         return 0;
     }

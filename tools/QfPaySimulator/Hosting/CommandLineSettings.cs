@@ -21,6 +21,9 @@ internal sealed class CommandLineSettings
           --retry-time-scale X          multiplies notification retry gaps (default 1; 0.01 = 100x faster)
           --notification-timeout T      per-attempt wait for the shop's answer (default 10s)
           --allow-remote-notify true    allow notify_url hosts other than this machine (default false)
+          --alipay-app-id ID            the fake Alipay's app id for 800107 (default 2021000000000001)
+          --alipay-keys FILE            keep the fake Alipay's test keys in FILE (created if missing); default: new keys each run
+          --alipay-deny true            the fake Alipay authorisation sends shoppers back without an auth_code
           --fault SPEC                  a fault for the whole run; repeatable. SPEC is endpoint:kind[:options]
                                         e.g. payment:Http429:times=2  refund:Timeout:delay=40s,perform
                                              notification:DuplicateNotifications:count=3,concurrent
@@ -33,7 +36,7 @@ internal sealed class CommandLineSettings
     public static CommandLineSettings Apply(string[] args, SimulatorOptions options)
     {
         var settings = new CommandLineSettings();
-        string? appCode = null, clientKey = null, mchid = null;
+        string? appCode = null, clientKey = null, mchid = null, alipayAppId = null, alipayKeys = null;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -73,6 +76,13 @@ internal sealed class CommandLineSettings
                 case "fault":
                     options.Faults.Add(FaultSpec.Parse(value));
                     break;
+                case "alipay-app-id": alipayAppId = value; break;
+                case "alipay-keys": alipayKeys = value; break;
+                case "alipay-deny":
+                    options.Alipay.DenyAuthorization = bool.TryParse(value, out var deny)
+                        ? deny
+                        : throw new FormatException($"--alipay-deny: '{value}' is not true or false.");
+                    break;
             }
         }
 
@@ -83,9 +93,15 @@ internal sealed class CommandLineSettings
             options.Merchants.Add(new SimulatedMerchant(appCode ?? demo.AppCode, clientKey ?? demo.ClientKey, string.IsNullOrEmpty(mchid) ? null : mchid));
         }
 
+        if (alipayAppId is not null)
+            options.Alipay.AppId = alipayAppId;
+        if (alipayKeys is not null)
+            Alipay.AlipayKeyFile.LoadOrCreate(alipayKeys, options.Alipay);
+
         return settings;
     }
 
     private static bool IsOurs(string name) =>
-        name is "app-code" or "client-key" or "mchid" or "retry-time-scale" or "notification-timeout" or "allow-remote-notify" or "fault";
+        name is "app-code" or "client-key" or "mchid" or "retry-time-scale" or "notification-timeout" or "allow-remote-notify" or "fault"
+            or "alipay-app-id" or "alipay-keys" or "alipay-deny";
 }

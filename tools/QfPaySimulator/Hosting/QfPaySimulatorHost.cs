@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using QfPaySimulator.Alipay;
 using QfPaySimulator.Endpoints;
 using QfPaySimulator.Faults;
 using QfPaySimulator.Hosting;
@@ -21,6 +22,8 @@ public sealed class QfPaySimulatorHost : IAsyncDisposable
     private readonly DeliveryLog deliveries;
     private readonly FaultBook faults;
     private readonly NotificationDispatcher notifications;
+    private readonly AlipayKeyring alipayKeys;
+    private readonly AlipayAuthorizer alipayAuthorizer;
 
     private QfPaySimulatorHost(WebApplication app, Uri baseAddress, SimulatedMerchant defaultMerchant)
     {
@@ -31,6 +34,8 @@ public sealed class QfPaySimulatorHost : IAsyncDisposable
         deliveries = app.Services.GetRequiredService<DeliveryLog>();
         faults = app.Services.GetRequiredService<FaultBook>();
         notifications = app.Services.GetRequiredService<NotificationDispatcher>();
+        alipayKeys = app.Services.GetRequiredService<AlipayKeyring>();
+        alipayAuthorizer = app.Services.GetRequiredService<AlipayAuthorizer>();
         cashier = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = baseAddress };
     }
 
@@ -61,6 +66,37 @@ public sealed class QfPaySimulatorHost : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The fake Alipay's app id and test keys, for configuring the shop's 800107 side (see <see cref="AlipaySimulatorOptions"/>).</summary>
+    public SimulatedAlipayApp AlipayApp => alipayKeys.App;
+
+    /// <summary>The fake <c>publicAppAuthorize.htm</c>, to use as the shop's Alipay authorisation URL.</summary>
+    public Uri AlipayAuthorizeUrl => new(BaseAddress, AlipayEndpoints.AuthorizePath.TrimStart('/'));
+
+    /// <summary>The fake open-platform gateway, to use as the shop's Alipay gateway URL.</summary>
+    public Uri AlipayGatewayUrl => new(BaseAddress, AlipayEndpoints.GatewayPath.TrimStart('/'));
+
+    /// <summary>While true, the fake authorisation sends shoppers back without an auth_code.</summary>
+    public bool DenyAlipayAuthorization
+    {
+        get => alipayAuthorizer.DenyAuthorization;
+        set => alipayAuthorizer.DenyAuthorization = value;
+    }
+
+    /// <summary>
+    /// Completes Alipay's <c>tradePay</c> for an 800107 trade over HTTP, as the Alipay app would: pays it and sends the first
+    /// notification attempt, then answers <c>{"resultCode":...}</c>. <paramref name="resultCode"/> 4000, 6001 or 6002 pays
+    /// nothing; 8000 or 6004 pays but reports uncertainty; <paramref name="userId"/>, when given, must be the trade's openid.
+    /// </summary>
+    public Task<HttpResponseMessage> TradePayAsync(string tradeNo, string? resultCode = null, string? userId = null, CancellationToken ct = default)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        if (resultCode is not null)
+            fields.Add(new("resultCode", resultCode));
+        if (userId is not null)
+            fields.Add(new("user_id", userId));
+        return cashier.PostAsync($"alipay/tradepay/{Uri.EscapeDataString(tradeNo)}", new FormUrlEncodedContent(fields), ct);
     }
 
     public void AddFault(FaultRule rule) => faults.Add(rule);

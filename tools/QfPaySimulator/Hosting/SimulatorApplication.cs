@@ -1,4 +1,5 @@
 using System.Net;
+using QfPaySimulator.Alipay;
 using QfPaySimulator.Cashier;
 using QfPaySimulator.Endpoints;
 using QfPaySimulator.Faults;
@@ -60,6 +61,11 @@ internal static class SimulatorApplication
         services.AddSingleton<PaymentOperation>();
         services.AddSingleton<QueryOperation>();
         services.AddSingleton<RefundOperation>();
+        services.AddSingleton<AlipayKeyring>();
+        services.AddSingleton<AlipayAuthCodeBook>();
+        services.AddSingleton<AlipayAuthorizer>();
+        services.AddSingleton<AlipayTokenOperation>();
+        services.AddSingleton<AlipayTradePay>();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -76,13 +82,15 @@ internal static class SimulatorApplication
 
         CashierEndpoints.Map(app);
         ControlEndpoints.Map(app);
+        AlipayEndpoints.Map(app);
 
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync(
                 "QFPay simulator (not QFPay). POST /trade/v1/payment, /trade/v1/query, /trade/v1/refund; "
-                + "cashier at /cashier/{syssn}; control API at /_simulator/requests, /_simulator/deliveries, /_simulator/faults.\n",
+                + "cashier at /cashier/{syssn}; control API at /_simulator/requests, /_simulator/deliveries, /_simulator/faults; "
+                + "fake Alipay (800107) at /alipay/oauth2/publicAppAuthorize.htm, /alipay/gateway.do, /alipay/tradepay/{tradeNO}.\n",
                 context.RequestAborted);
         });
     }

@@ -28,6 +28,9 @@ public sealed class SimulatorOptions
     /// <summary>Lets notifications go to hosts other than this machine's loopback addresses. Off by default.</summary>
     public bool AllowRemoteNotifyTargets { get; set; }
 
+    /// <summary>The fake Alipay open platform for 800107 (app id, keys, deny switch); see the README's Alipay section.</summary>
+    public AlipaySimulatorOptions Alipay { get; } = new();
+
     internal void Validate()
     {
         if (Merchants.Count == 0)
@@ -41,5 +44,6 @@ public sealed class SimulatorOptions
         if (NotificationTimeout <= TimeSpan.Zero)
             throw new ArgumentException("NotificationTimeout must be positive.");
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        Alipay.Validate();
     }
 }

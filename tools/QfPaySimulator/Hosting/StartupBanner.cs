@@ -6,7 +6,8 @@ namespace QfPaySimulator.Hosting;
 /// <summary>What a person starting the simulator needs to configure the shop: where it listens and what it accepts.</summary>
 internal static class StartupBanner
 {
-    public static void Write(TextWriter output, IReadOnlyCollection<string> addresses, SimulatorOptions options)
+    /// <param name="alipay">The fake Alipay's app and keys, printed when given (the command-line app gives them).</param>
+    public static void Write(TextWriter output, IReadOnlyCollection<string> addresses, SimulatorOptions options, SimulatedAlipayApp? alipay = null)
     {
         var baseUrl = addresses.FirstOrDefault() ?? "(unknown)";
         output.WriteLine("QFPay simulator: a local stand-in for QFPay's Open API. No real payment happens here.");
@@ -29,6 +30,8 @@ internal static class StartupBanner
         output.WriteLine($"  Notification retries: 2 min, 10 min, 10 min, 60 min, 2 h, 6 h, 15 h x {options.RetryTimeScale.ToString(CultureInfo.InvariantCulture)}");
         foreach (var fault in options.Faults)
             output.WriteLine($"  Fault         {fault}");
+        if (alipay is not null)
+            Alipay.AlipayBanner.Write(output, baseUrl, alipay);
 
         if (addresses.Any(address => !IsLoopback(address)))
             output.WriteLine("  WARNING       listening beyond this machine; the simulator has no real security.");

@@ -1,0 +1,25 @@
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
+
+/// <summary><see cref="IReconciliationSource"/> over the in-memory attempt and settlement-claim tables, with the repository's filters and order.</summary>
+public sealed class InMemoryReconciliationSource(InMemoryPaymentAttemptStore attempts, InMemorySettlementClaimStore claims) : IReconciliationSource
+{
+    public Task<IReadOnlyList<QfPayPaymentAttempt>> ListOpenAttemptsAsync(DateTime createdAfterUtc, DateTime createdBeforeUtc, ListPosition? after, int take,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QfPayPaymentAttempt>>(attempts.All
+            .Where(static a => a.Status is PaymentAttemptStatus.Created or PaymentAttemptStatus.AwaitingPayment or PaymentAttemptStatus.Unknown)
+            .Where(a => a.CreatedOnUtc > createdAfterUtc && a.CreatedOnUtc <= createdBeforeUtc)
+            .Where(a => after is null || a.CreatedOnUtc > after.CreatedOnUtc || (a.CreatedOnUtc == after.CreatedOnUtc && a.Id > after.Id))
+            .OrderBy(static a => a.CreatedOnUtc).ThenBy(static a => a.Id)
+            .Take(take)
+            .ToList());
+
+    public Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedBeforeUtc, int take, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QfPaySettlementClaim>>(claims.All
+            .Where(c => c.CompletedOnUtc is null && c.ClaimedOnUtc < claimedBeforeUtc && c.ClaimKey.StartsWith("payment:", StringComparison.Ordinal))
+            .OrderBy(static c => c.ClaimedOnUtc).ThenBy(static c => c.Id)
+            .Take(take)
+            .ToList());
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.QfPayAlipay.Controllers;
+using Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
+using Nop.Services.Payments;
+using QfPaySimulator;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
+
+/// <summary>
+/// A <see cref="Shop"/> whose notification route is served for real: Kestrel on 127.0.0.1 with a free port, MVC with
+/// the plugin's <see cref="QfPayNotificationController"/> only, routes from the plugin's <see cref="RouteProvider"/>.
+/// The simulator posts its signed notifications to it; tests drive checkout and the return page in-process against
+/// the same container.
+/// </summary>
+public sealed class LiveShop : Shop, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    private LiveShop(TimeProvider? clock) : base(clock)
+    {
+    }
+
+    public QfPaySimulatorHost Simulator { get; private set; } = null!;
+
+    public IServiceProvider Services => _app!.Services;
+
+    public static async Task<LiveShop> StartAsync(Action<LiveShop>? configure = null, Action<SimulatorOptions>? simulator = null)
+    {
+        var shop = new LiveShop(null);
+        configure?.Invoke(shop);
+        var options = new SimulatorOptions { RetryTimeScale = 0.001 };
+        simulator?.Invoke(options);
+        shop.Simulator = await QfPaySimulatorHost.StartAsync(options);
+        shop.UseSimulator(shop.Simulator);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        shop.RegisterServices(builder.Services);
+        builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
+        {
+            parts.ApplicationParts.Clear();
+            parts.FeatureProviders.Add(new OnlyController(typeof(QfPayNotificationController)));
+        });
+
+        shop._app = builder.Build();
+        shop._app.UseRouting();
+        new RouteProvider().RegisterRoutes(shop._app);
+        await shop._app.StartAsync();
+
+        var address = shop._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        shop.BaseUrl = address.TrimEnd('/') + "/";
+        return shop;
+    }
+
+    public Uri NotifyUrl => new(BaseUrl + QfPayAlipayDefaults.NotificationPath);
+
+    /// <summary>
+    /// What core does after placing the order (PLUGIN-API.md §1.5): PostProcessPaymentAsync with the request's
+    /// HttpContext, then looks at the response. The returned context carries the 302 and its Location.
+    /// </summary>
+    public async Task<HttpContext> PostProcessAsync(Order order)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var context = new DefaultHttpContext();
+        var accessor = new HttpContextAccessor { HttpContext = context };
+        var method = PaymentMethodFactory.Create(scope.ServiceProvider, accessor);
+        await method.PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
+        return context;
+    }
+
+    /// <summary>The return page, as the wallet's redirect would open it.</summary>
+    public async Task<IActionResult> ReturnAsync(string outTradeNo)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var controller = new QfPayReturnController(scope.ServiceProvider.GetRequiredService<ReturnPageDecider>())
+        {
+            ControllerContext = ControllerContextFor(scope.ServiceProvider),
+        };
+        return await controller.Return(outTradeNo, CancellationToken.None);
+    }
+
+    /// <summary>What MVC gives a controller: a request with services, route data, an action.</summary>
+    public static ControllerContext ControllerContextFor(IServiceProvider services) =>
+        new(new ActionContext(new DefaultHttpContext { RequestServices = services }, new RouteData(), new ControllerActionDescriptor()));
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (Simulator is not null)
+            await Simulator.DisposeAsync();
+    }
+
+    private sealed class OnlyController(params Type[] controllers) : IApplicationFeatureProvider<ControllerFeature>
+    {
+        public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature)
+        {
+            foreach (var controller in controllers)
+                feature.Controllers.Add(controller.GetTypeInfo());
+        }
+    }
+}

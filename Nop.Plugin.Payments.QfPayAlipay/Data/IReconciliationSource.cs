@@ -1,0 +1,19 @@
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Data;
+
+/// <summary>What the reconciliation task works through: open payment attempts and abandoned settlements, oldest first.</summary>
+public interface IReconciliationSource
+{
+    /// <summary>
+    /// Attempts not yet final (created, awaiting payment, unknown) created between the two times, oldest first
+    /// (creation time, then id), starting after <paramref name="after"/>. Keyset paging: attempts that become final
+    /// while a run works through the list do not shift the pages.
+    /// </summary>
+    Task<IReadOnlyList<QfPayPaymentAttempt>> ListOpenAttemptsAsync(DateTime createdAfterUtc, DateTime createdBeforeUtc, ListPosition? after, int take,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Payment settlement claims still open although taken before <paramref name="claimedBeforeUtc"/>: their holder died.</summary>
+    Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedBeforeUtc, int take,
+        CancellationToken cancellationToken = default);
+}

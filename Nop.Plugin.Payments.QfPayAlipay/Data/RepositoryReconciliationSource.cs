@@ -1,0 +1,46 @@
+using Nop.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Data;
+
+/// <summary><see cref="IReconciliationSource"/> over the checkout's attempt and settlement-claim tables (read only).</summary>
+public class RepositoryReconciliationSource : IReconciliationSource
+{
+    /// <summary>The settlement claim keys of payments start so (see <see cref="SettlementClaimKeys.Payment"/>).</summary>
+    private const string PaymentClaimPrefix = "payment:";
+
+    private readonly IRepository<QfPayPaymentAttempt> _attempts;
+    private readonly IRepository<QfPaySettlementClaim> _claims;
+
+    public RepositoryReconciliationSource(IRepository<QfPayPaymentAttempt> attempts, IRepository<QfPaySettlementClaim> claims)
+    {
+        _attempts = attempts;
+        _claims = claims;
+    }
+
+    public virtual async Task<IReadOnlyList<QfPayPaymentAttempt>> ListOpenAttemptsAsync(DateTime createdAfterUtc, DateTime createdBeforeUtc,
+        ListPosition? after, int take, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        int[] open = [(int)PaymentAttemptStatus.Created, (int)PaymentAttemptStatus.AwaitingPayment, (int)PaymentAttemptStatus.Unknown];
+        var afterTime = after?.CreatedOnUtc ?? DateTime.MinValue;
+        var afterId = after?.Id ?? 0;
+        var rows = await _attempts.GetAllAsync(query => query
+            .Where(a => open.Contains(a.StatusId) && a.CreatedOnUtc > createdAfterUtc && a.CreatedOnUtc <= createdBeforeUtc)
+            .Where(a => a.CreatedOnUtc > afterTime || (a.CreatedOnUtc == afterTime && a.Id > afterId))
+            .OrderBy(a => a.CreatedOnUtc).ThenBy(a => a.Id)
+            .Take(take));
+        return rows.ToList();
+    }
+
+    public virtual async Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedBeforeUtc, int take,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = await _claims.GetAllAsync(query => query
+            .Where(c => c.CompletedOnUtc == null && c.ClaimedOnUtc < claimedBeforeUtc && c.ClaimKey.StartsWith(PaymentClaimPrefix))
+            .OrderBy(c => c.ClaimedOnUtc).ThenBy(c => c.Id)
+            .Take(take));
+        return rows.ToList();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Nop.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Data;
+
+/// <summary><see cref="IRefundStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/>, uncached (refunds change under concurrent requests).</summary>
+public class RepositoryRefundStore : IRefundStore
+{
+    private readonly IRepository<QfPayRefund> _repository;
+
+    public RepositoryRefundStore(IRepository<QfPayRefund> repository)
+    {
+        _repository = repository;
+    }
+
+    public virtual async Task<UniqueInsert> InsertAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await _repository.InsertAsync(refund, false);
+            return UniqueInsert.Inserted;
+        }
+        catch (DbException)
+        {
+            // Either unique index may have refused it: the number, or the payment's sequence (a concurrent refund).
+            return await UniqueKeyDecision.AfterFailedInsertAsync(async () =>
+                await FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken)
+                ?? (await ListByPaymentAsync(refund.PaymentAttemptId, cancellationToken)).FirstOrDefault(r => r.Sequence == refund.Sequence));
+        }
+    }
+
+    public virtual async Task<QfPayRefund?> FindByOutTradeNoAsync(string outTradeNo, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(outTradeNo))
+            return null;
+
+        var key = outTradeNo.Trim();
+        var rows = await _repository.GetAllAsync(query => query.Where(r => r.OutTradeNo == key).Take(1));
+        return rows.FirstOrDefault();
+    }
+
+    public virtual async Task<QfPayRefund?> FindByRefundSyssnAsync(string refundSyssn, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(refundSyssn))
+            return null;
+
+        var key = refundSyssn.Trim();
+        var rows = await _repository.GetAllAsync(query => query.Where(r => r.RefundSyssn == key).OrderBy(r => r.Id).Take(1));
+        return rows.FirstOrDefault();
+    }
+
+    public virtual async Task<IReadOnlyList<QfPayRefund>> ListByPaymentAsync(int paymentAttemptId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = await _repository.GetAllAsync(query => query.Where(r => r.PaymentAttemptId == paymentAttemptId).OrderBy(r => r.Sequence));
+        return rows.ToList();
+    }
+
+    public virtual async Task<IReadOnlyList<QfPayRefund>> ListByOrderAsync(int orderId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = await _repository.GetAllAsync(query => query.Where(r => r.OrderId == orderId).OrderBy(r => r.Id));
+        return rows.ToList();
+    }
+
+    public virtual async Task<IReadOnlyList<QfPayRefund>> ListPendingAsync(DateTime createdBeforeUtc, ListPosition? after, int take,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = (int)RefundStatus.Pending;
+        var afterTime = after?.CreatedOnUtc ?? DateTime.MinValue;
+        var afterId = after?.Id ?? 0;
+        var rows = await _repository.GetAllAsync(query => query
+            .Where(r => r.StatusId == pending && r.CreatedOnUtc < createdBeforeUtc)
+            .Where(r => r.CreatedOnUtc > afterTime || (r.CreatedOnUtc == afterTime && r.Id > afterId))
+            .OrderBy(r => r.CreatedOnUtc).ThenBy(r => r.Id)
+            .Take(take));
+        return rows.ToList();
+    }
+
+    public virtual async Task UpdateAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _repository.UpdateAsync(refund, false);
+    }
+}

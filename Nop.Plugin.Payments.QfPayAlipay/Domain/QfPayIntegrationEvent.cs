@@ -1,0 +1,30 @@
+using Nop.Core;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
+
+/// <summary>
+/// One line of the integration's health log (table QfPayIntegrationEvent), shown on the configure page so an
+/// admin can see whether notifications arrive and reconciliation runs. Rows older than
+/// <see cref="Services.Health.IntegrationHealthLog.Retention"/> are pruned.
+/// </summary>
+public class QfPayIntegrationEvent : BaseEntity
+{
+    public const int DetailMaxLength = 500;
+
+    /// <summary>The store the event concerns; 0 when it could not be attributed (e.g. a notification with a bad signature).</summary>
+    public int StoreId { get; set; }
+
+    public int KindId { get; set; }
+
+    /// <summary>Short human-readable text (a reason, a count). Never a key, signature or raw body.</summary>
+    public string? Detail { get; set; }
+
+    public DateTime OccurredOnUtc { get; set; }
+
+    /// <summary>Not a column: nopCommerce maps enum properties through their <c>...Id</c> twin.</summary>
+    public IntegrationEventKind Kind
+    {
+        get => (IntegrationEventKind)KindId;
+        set => KindId = (int)value;
+    }
+}

@@ -1,0 +1,33 @@
+using Nop.Core;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
+
+/// <summary>
+/// A piece of refund or reconciliation work that only one web node may do (table QfPayWorkClaim). Whoever INSERTs
+/// the row with a given <see cref="ClaimKey"/> (unique index) does the work; every other node gets a unique-key
+/// violation and leaves it. Like the settlement claim, the database is the guarantee; nopCommerce's ILocker, which a
+/// web farm implements as check-then-set (PLUGIN-API.md Appendix C), only saves effort.
+/// </summary>
+public class QfPayWorkClaim : BaseEntity
+{
+    public const int ClaimKeyMaxLength = 100;
+
+    /// <summary>e.g. <c>query-attempt:42#7</c>; see <c>WorkClaimKeys</c>.</summary>
+    public string ClaimKey { get; set; } = string.Empty;
+
+    public int KindId { get; set; }
+
+    /// <summary>The attempt or refund the work is about (see <see cref="WorkClaimKind"/>).</summary>
+    public int SubjectId { get; set; }
+
+    /// <summary>For repeated work (queries): 1, 2, 3, ... per subject; the next one is the latest + 1.</summary>
+    public int Sequence { get; set; }
+
+    public DateTime ClaimedOnUtc { get; set; }
+
+    public WorkClaimKind Kind
+    {
+        get => (WorkClaimKind)KindId;
+        set => KindId = (int)value;
+    }
+}

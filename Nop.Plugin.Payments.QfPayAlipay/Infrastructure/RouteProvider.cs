@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
+
+/// <summary>
+/// The plugin's public routes. Language-neutral on purpose (no BaseRouteProvider, which would also pull in Nop.Web):
+/// QFPay registers one notify URL per app code and the return URL must stay short (PLUGIN-API.md §5.8, API.md §4.3).
+/// </summary>
+public class RouteProvider : IRouteProvider
+{
+    public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
+    {
+        // No HTTP method constraint: the controller answers anything but POST with a documented 405.
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Notify, QfPayAlipayDefaults.NotificationPath,
+            new { controller = "QfPayNotification", action = "Notify" });
+
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Return, QfPayAlipayDefaults.ReturnPathPrefix + "{outTradeNo}",
+            new { controller = "QfPayReturn", action = "Return" });
+
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.PaymentProblem, QfPayAlipayDefaults.PaymentProblemPathPrefix + "{orderGuid:guid}",
+            new { controller = "QfPayPaymentProblem", action = "Show" });
+    }
+
+    /// <summary>Like the bundled payment plugins (PLUGIN-API.md §5.8).</summary>
+    public int Priority => 0;
+}

@@ -1,0 +1,130 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Nop.Web.Framework.Models;
+using Nop.Web.Framework.Mvc.ModelBinding;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Models;
+
+/// <summary>
+/// The configure page. Every setting has an <c>X_OverrideForStore</c> twin (nopCommerce's multi-store
+/// convention, PLUGIN-API.md §3). The client key is write-only: <see cref="ClientKey"/> only ever carries what
+/// the admin just typed and is emptied before the page is rendered; the page shows <see cref="ClientKeyMask"/>.
+/// </summary>
+public record ConfigurationModel : BaseNopModel
+{
+    public int ActiveStoreScopeConfiguration { get; set; }
+
+    // Connection
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.Environment")]
+    public int EnvironmentId { get; set; }
+    public bool EnvironmentId_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.CustomBaseUrl")]
+    public string? CustomBaseUrl { get; set; }
+    public bool CustomBaseUrl_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AppCode")]
+    public string? AppCode { get; set; }
+    public bool AppCode_OverrideForStore { get; set; }
+
+    /// <summary>A new key typed by the admin; blank keeps the stored one. Never filled from the settings.</summary>
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.ClientKey")]
+    [DataType(DataType.Password)]
+    public string? ClientKey { get; set; }
+    public bool ClientKey_OverrideForStore { get; set; }
+
+    /// <summary>"•••• 2C8E" for the key in effect in this scope, or null when there is none.</summary>
+    [BindNever]
+    public string? ClientKeyMask { get; set; }
+
+    /// <summary>Whether this scope has a key of its own, so that a blank box can keep it (posted back for validation).</summary>
+    public bool ClientKeyStoredForScope { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.MerchantId")]
+    public string? MerchantId { get; set; }
+    public bool MerchantId_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.SignType")]
+    public int SignTypeId { get; set; }
+    public bool SignTypeId_OverrideForStore { get; set; }
+
+    // Payment
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.PayType")]
+    public int PayTypeId { get; set; }
+    public bool PayTypeId_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.ChargeCurrency")]
+    public string? ChargeCurrency { get; set; }
+    public bool ChargeCurrency_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.GoodsNameTemplate")]
+    public string? GoodsNameTemplate { get; set; }
+    public bool GoodsNameTemplate_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.PaymentExpiryMinutes")]
+    public int? PaymentExpiryMinutes { get; set; }
+    public bool PaymentExpiryMinutes_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.LimitPayNoCredit")]
+    public bool LimitPayNoCredit { get; set; }
+    public bool LimitPayNoCredit_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AdditionalFee")]
+    public decimal AdditionalFee { get; set; }
+    public bool AdditionalFee_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AdditionalFeePercentage")]
+    public bool AdditionalFeePercentage { get; set; }
+    public bool AdditionalFeePercentage_OverrideForStore { get; set; }
+
+    // Notifications, reconciliation, diagnostics
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.ReconciliationIntervalMinutes")]
+    public int ReconciliationIntervalMinutes { get; set; }
+    public bool ReconciliationIntervalMinutes_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AutoCancelExpiredOrders")]
+    public bool AutoCancelExpiredOrders { get; set; }
+    public bool AutoCancelExpiredOrders_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.DebugLogging")]
+    public bool DebugLogging { get; set; }
+    public bool DebugLogging_OverrideForStore { get; set; }
+
+    // Read-only parts of the page, prepared for display and never bound from the form.
+
+    /// <summary>Where QFPay must post notifications for the store in scope; null when the store has no URL.</summary>
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.NotificationUrl")]
+    [BindNever]
+    public string? NotificationUrl { get; set; }
+
+    [BindNever]
+    public IList<SelectListItem> AvailableEnvironments { get; set; } = [];
+
+    [BindNever]
+    public IList<SelectListItem> AvailableSignTypes { get; set; } = [];
+
+    [BindNever]
+    public IList<SelectListItem> AvailablePayTypes { get; set; } = [];
+
+    [BindNever]
+    public IList<SelectListItem> AvailableCurrencies { get; set; } = [];
+
+    /// <summary>The answer to the last "Test connection", shown next to the button.</summary>
+    [BindNever]
+    public ConnectionTestModel? ConnectionTest { get; set; }
+
+    [BindNever]
+    public HealthModel Health { get; set; } = new();
+
+    /// <summary>
+    /// A record prints every property by default, the typed key included; this one never does, so the model is
+    /// safe in a log line or an exception message.
+    /// </summary>
+    public override string ToString() =>
+        $"{nameof(ConfigurationModel)} {{ ActiveStoreScopeConfiguration = {ActiveStoreScopeConfiguration}, AppCode = {AppCode}, " +
+        $"ClientKey = {(string.IsNullOrEmpty(ClientKey) ? "(blank)" : "[redacted]")}, ClientKeyMask = {ClientKeyMask} }}";
+}

@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using Nop.Plugin.Payments.QfPayAlipay.Models;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
+using Nop.Services.Configuration;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
+
+/// <summary>
+/// Saves a validated configure page for a store scope the nopCommerce way: per property, for the scope when it
+/// is overridden (or the scope is "all stores"), otherwise removing the store's own value so the shared one
+/// applies; the settings cache is cleared once at the end (PLUGIN-API.md §3).
+/// </summary>
+public class ConfigurationSaver
+{
+    private readonly ISettingService _settingService;
+    private readonly StoreScopedKey _storeScopedKey;
+
+    public ConfigurationSaver(ISettingService settingService, StoreScopedKey storeScopedKey)
+    {
+        _settingService = settingService;
+        _storeScopedKey = storeScopedKey;
+    }
+
+    public virtual async Task SaveAsync(ConfigurationModel model, int storeScope)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeScope);
+
+        settings.Environment = (QfPayEnvironment)model.EnvironmentId;
+        settings.CustomBaseUrl = Clean(model.CustomBaseUrl);
+        settings.AppCode = Clean(model.AppCode);
+        // Write-only: a blank box keeps this scope's own key, never one inherited from elsewhere.
+        settings.ClientKey = Clean(model.ClientKey) ?? await _storeScopedKey.GetOwnAsync(storeScope);
+        settings.MerchantId = Clean(model.MerchantId);
+        settings.SignType = (QfPaySignType)model.SignTypeId;
+        settings.PayType = (QfPayPayType)model.PayTypeId;
+        settings.ChargeCurrency = MinorUnits.NormalizeCurrency(model.ChargeCurrency) ?? string.Empty;
+        settings.GoodsNameTemplate = Clean(model.GoodsNameTemplate) ?? string.Empty;
+        settings.PaymentExpiryMinutes = model.PaymentExpiryMinutes;
+        settings.LimitPayNoCredit = model.LimitPayNoCredit;
+        settings.AdditionalFee = model.AdditionalFee;
+        settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
+        settings.DebugLogging = model.DebugLogging;
+        settings.ReconciliationIntervalMinutes = model.ReconciliationIntervalMinutes;
+        settings.AutoCancelExpiredOrders = model.AutoCancelExpiredOrders;
+
+        await SaveAsync(settings, s => s.Environment, model.EnvironmentId_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.CustomBaseUrl, model.CustomBaseUrl_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AppCode, model.AppCode_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.ClientKey, model.ClientKey_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.MerchantId, model.MerchantId_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.SignType, model.SignTypeId_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.PayType, model.PayTypeId_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.ChargeCurrency, model.ChargeCurrency_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.GoodsNameTemplate, model.GoodsNameTemplate_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.PaymentExpiryMinutes, model.PaymentExpiryMinutes_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.LimitPayNoCredit, model.LimitPayNoCredit_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AdditionalFee, model.AdditionalFee_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AdditionalFeePercentage, model.AdditionalFeePercentage_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.DebugLogging, model.DebugLogging_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.ReconciliationIntervalMinutes, model.ReconciliationIntervalMinutes_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AutoCancelExpiredOrders, model.AutoCancelExpiredOrders_OverrideForStore, storeScope);
+
+        await _settingService.ClearCacheAsync();
+    }
+
+    private Task SaveAsync<TProperty>(QfPayAlipaySettings settings, Expression<Func<QfPayAlipaySettings, TProperty>> selector,
+        bool overrideForStore, int storeScope) =>
+        _settingService.SaveSettingOverridablePerStoreAsync(settings, selector, overrideForStore, storeScope, false);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

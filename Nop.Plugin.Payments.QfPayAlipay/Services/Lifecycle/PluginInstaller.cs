@@ -1,0 +1,113 @@
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.ScheduleTasks;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
+
+/// <summary>
+/// What installing, upgrading and uninstalling the plugin does to the store: its settings, its locale
+/// resources and its reconciliation task, and nothing else. The health log table comes and goes with the
+/// plugin's migration (Data/HealthSchemaMigration), which nopCommerce runs around these steps.
+/// </summary>
+public class PluginInstaller
+{
+    private readonly ILanguageService _languageService;
+    private readonly ILocalizationService _localizationService;
+    private readonly IScheduleTaskService _scheduleTaskService;
+    private readonly ISettingService _settingService;
+    private readonly TimeProvider _timeProvider;
+
+    public PluginInstaller(ILanguageService languageService,
+        ILocalizationService localizationService,
+        IScheduleTaskService scheduleTaskService,
+        ISettingService settingService,
+        TimeProvider timeProvider)
+    {
+        _languageService = languageService;
+        _localizationService = localizationService;
+        _scheduleTaskService = scheduleTaskService;
+        _settingService = settingService;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Default settings for all stores, texts in every installed language, and the reconciliation task.</summary>
+    public virtual async Task InstallAsync()
+    {
+        await _settingService.SaveSettingAsync(new QfPayAlipaySettings());
+
+        foreach (var language in await _languageService.GetAllLanguagesAsync(true))
+        {
+            var texts = PluginResources.For(LocaleVariants.ForCulture(language.LanguageCulture));
+            await _localizationService.AddOrUpdateLocaleResourceAsync(texts, language.Id);
+        }
+
+        await EnsureReconciliationTaskAsync();
+    }
+
+    /// <summary>
+    /// Adds what a newer version brings and nothing more: settings and texts that do not exist yet get their
+    /// defaults, while values the admin changed (settings and edited texts alike) stay as they are.
+    /// </summary>
+    public virtual async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        var defaults = new QfPayAlipaySettings();
+        var added = false;
+        foreach (var field in SettingFields.All)
+        {
+            if (await field.ExistsAsync(_settingService, defaults, 0))
+                continue;
+
+            await field.SaveAsync(_settingService, defaults, 0);
+            added = true;
+        }
+
+        if (added)
+            await _settingService.ClearCacheAsync();
+
+        foreach (var language in await _languageService.GetAllLanguagesAsync(true))
+        {
+            var missing = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, text) in PluginResources.For(LocaleVariants.ForCulture(language.LanguageCulture)))
+            {
+                var existing = await _localizationService.GetResourceAsync(key, language.Id, false, string.Empty, true);
+                if (string.IsNullOrEmpty(existing))
+                    missing[key] = text;
+            }
+
+            if (missing.Count > 0)
+                await _localizationService.AddOrUpdateLocaleResourceAsync(missing, language.Id);
+        }
+
+        await EnsureReconciliationTaskAsync();
+    }
+
+    /// <summary>Removes the plugin's settings (every store), its texts (every language) and its task.</summary>
+    public virtual async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<QfPayAlipaySettings>();
+        await _localizationService.DeleteLocaleResourcesAsync(QfPayAlipayDefaults.LocaleResourcePrefix);
+
+        var task = await _scheduleTaskService.GetTaskByTypeAsync(QfPayAlipayDefaults.ReconciliationTaskType);
+        if (task is not null)
+            await _scheduleTaskService.DeleteTaskAsync(task);
+    }
+
+    // An admin may have tuned or disabled an existing task; only a missing one is created.
+    private async Task EnsureReconciliationTaskAsync()
+    {
+        if (await _scheduleTaskService.GetTaskByTypeAsync(QfPayAlipayDefaults.ReconciliationTaskType) is not null)
+            return;
+
+        await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+        {
+            Name = QfPayAlipayDefaults.ReconciliationTaskName,
+            Type = QfPayAlipayDefaults.ReconciliationTaskType,
+            Seconds = QfPayAlipayDefaults.ReconciliationTaskSeconds,
+            Enabled = true,
+            StopOnError = false,
+            LastEnabledUtc = _timeProvider.GetUtcNow().UtcDateTime,
+        });
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Http;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
+
+/// <summary>
+/// What the notification route answers. QFPay counts a delivery as done only on HTTP 200 with the body
+/// <c>SUCCESS</c> and retries anything else 7 more times over about a day (API.md §6.5, §6.6). So SUCCESS means "the
+/// shop is done with this notification": the order update is committed, or the notification is verified but no retry
+/// could ever change the outcome. A failure that may pass (database, a settlement running elsewhere) answers 503 so
+/// that QFPay retries; a request that is not QFPay's answers 4xx and changes nothing.
+/// </summary>
+/// <remarks>
+/// Every answer (README, "Notification answers"):
+/// <code>
+/// Reason              Status  Body                When
+/// Settled             200     SUCCESS             verified payment; this delivery marked the order paid
+/// Duplicate           200     SUCCESS             verified payment settled before (delivery, return page, query)
+/// UnknownTransaction  200     SUCCESS             verified payment, no attempt has its out_trade_no; logged, nothing changed
+/// Mismatch            200     SUCCESS             verified payment, amount/currency/syssn differ; not paid, note + error log once
+/// PaidTwice           200     SUCCESS             verified payment, order already paid by another payment; note + warning
+/// OrderNotPayable     200     SUCCESS             verified payment, order cancelled/deleted; note + warning (refund it)
+/// NotSuccessful       200     SUCCESS             verified, but respcd is not 0000 / status not 1; nothing to do
+/// RefundRecorded      200     SUCCESS             verified refund; order note (or log line) written
+/// MethodNotAllowed    405     METHOD NOT ALLOWED  not a POST (Allow: POST)
+/// PayloadTooLarge     413     PAYLOAD TOO LARGE   body above 64 KB
+/// EmptyBody           400     EMPTY BODY          no body
+/// Malformed           400     MALFORMED           not a JSON object with out_trade_no, or verified but missing required fields
+/// MissingSignature    401     MISSING SIGNATURE   no X-QF-SIGN header
+/// BadSignature        401     BAD SIGNATURE       X-QF-SIGN malformed, or matches no key that could have signed it
+/// KeyNotConfigured    503     RETRY               the attempt's store has no client key now; QFPay retries for a day
+/// SettlementBusy      503     RETRY               another delivery is settling this payment right now
+/// TransientFailure    503     RETRY               database or other dependency failed; nothing was committed
+/// </code>
+/// </remarks>
+public sealed record NotifyAnswer(int StatusCode, string Body, NotifyReason Reason)
+{
+    public const string SuccessBody = "SUCCESS";
+    public const string RetryBody = "RETRY";
+    public const string ContentType = "text/plain; charset=utf-8";
+
+    public static IReadOnlyDictionary<NotifyReason, NotifyAnswer> Table { get; } = new[]
+    {
+        Success(NotifyReason.Settled),
+        Success(NotifyReason.Duplicate),
+        Success(NotifyReason.UnknownTransaction),
+        Success(NotifyReason.Mismatch),
+        Success(NotifyReason.PaidTwice),
+        Success(NotifyReason.OrderNotPayable),
+        Success(NotifyReason.NotSuccessful),
+        Success(NotifyReason.RefundRecorded),
+        new NotifyAnswer(StatusCodes.Status405MethodNotAllowed, "METHOD NOT ALLOWED", NotifyReason.MethodNotAllowed),
+        new NotifyAnswer(StatusCodes.Status413PayloadTooLarge, "PAYLOAD TOO LARGE", NotifyReason.PayloadTooLarge),
+        new NotifyAnswer(StatusCodes.Status400BadRequest, "EMPTY BODY", NotifyReason.EmptyBody),
+        new NotifyAnswer(StatusCodes.Status400BadRequest, "MALFORMED", NotifyReason.Malformed),
+        new NotifyAnswer(StatusCodes.Status401Unauthorized, "MISSING SIGNATURE", NotifyReason.MissingSignature),
+        new NotifyAnswer(StatusCodes.Status401Unauthorized, "BAD SIGNATURE", NotifyReason.BadSignature),
+        Retry(NotifyReason.KeyNotConfigured),
+        Retry(NotifyReason.SettlementBusy),
+        Retry(NotifyReason.TransientFailure),
+    }.ToFrozenDictionary(static answer => answer.Reason);
+
+    /// <summary>QFPay stops retrying only on this answer.</summary>
+    public bool IsSuccess => StatusCode == StatusCodes.Status200OK && Body == SuccessBody;
+
+    public static NotifyAnswer For(NotifyReason reason) => Table[reason];
+
+    private static NotifyAnswer Success(NotifyReason reason) => new(StatusCodes.Status200OK, SuccessBody, reason);
+
+    private static NotifyAnswer Retry(NotifyReason reason) => new(StatusCodes.Status503ServiceUnavailable, RetryBody, reason);
+}

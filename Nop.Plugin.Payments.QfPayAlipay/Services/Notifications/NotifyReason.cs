@@ -1,0 +1,56 @@
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
+
+/// <summary>Why the notification route answered as it did; each reason has exactly one answer in <see cref="NotifyAnswer.Table"/>.</summary>
+public enum NotifyReason
+{
+    /// <summary>Verified payment; this delivery marked the order paid.</summary>
+    Settled,
+
+    /// <summary>Verified payment already settled by an earlier or concurrent delivery, the return page or a query.</summary>
+    Duplicate,
+
+    /// <summary>Verified payment, but no attempt has its out_trade_no (another shop on the same app code?).</summary>
+    UnknownTransaction,
+
+    /// <summary>Verified payment whose amount, currency or syssn differs from the attempt: order not paid, noted once.</summary>
+    Mismatch,
+
+    /// <summary>Verified payment for an order already paid by another payment: flagged "paid twice, refund one".</summary>
+    PaidTwice,
+
+    /// <summary>Verified payment for an order that cannot be paid (cancelled, deleted): flagged for a refund.</summary>
+    OrderNotPayable,
+
+    /// <summary>Verified, but not a success (respcd not 0000 or status not 1): QFPay does not send these (API.md §6.1), nothing to do.</summary>
+    NotSuccessful,
+
+    /// <summary>Verified refund notification, recorded as an order note (or a log line when no order matches).</summary>
+    RefundRecorded,
+
+    /// <summary>Not a POST.</summary>
+    MethodNotAllowed,
+
+    /// <summary>Body above the limit (QFPay's are about 1 KB).</summary>
+    PayloadTooLarge,
+
+    /// <summary>No body.</summary>
+    EmptyBody,
+
+    /// <summary>Not a JSON object with an out_trade_no, or a verified body that lacks required fields.</summary>
+    Malformed,
+
+    /// <summary>No X-QF-SIGN header.</summary>
+    MissingSignature,
+
+    /// <summary>X-QF-SIGN is malformed or does not match any key that could have signed it.</summary>
+    BadSignature,
+
+    /// <summary>The attempt is known but its store has no client key now: cannot verify until one is entered again.</summary>
+    KeyNotConfigured,
+
+    /// <summary>Another delivery is settling this payment right now and did not finish within the wait.</summary>
+    SettlementBusy,
+
+    /// <summary>The database or another dependency failed.</summary>
+    TransientFailure,
+}

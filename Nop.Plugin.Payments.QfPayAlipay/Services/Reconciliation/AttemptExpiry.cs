@@ -1,0 +1,84 @@
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
+
+/// <summary>
+/// The expiry rule, applied to the answer of a <b>fresh</b> query, never to age alone: an attempt QFPay reports
+/// expired, or still unpaid after its expired_time (the store's PaymentExpiryMinutes, else QFPay's 30) plus a margin,
+/// is expired; then, if the store says so, its order is cancelled. A payment the query found was settled before this
+/// runs, so it always wins.
+/// </summary>
+public class AttemptExpiry
+{
+    private readonly IPaymentAttemptStore _attempts;
+    private readonly ExpiredOrderCanceller _canceller;
+    private readonly ReconciliationPolicy _policy;
+    private readonly TimeProvider _timeProvider;
+
+    public AttemptExpiry(IPaymentAttemptStore attempts, ExpiredOrderCanceller canceller, ReconciliationPolicy policy, TimeProvider timeProvider)
+    {
+        _attempts = attempts;
+        _canceller = canceller;
+        _policy = policy;
+        _timeProvider = timeProvider;
+    }
+
+    public virtual async Task<ExpiryOutcome> ApplyAsync(QfPayPaymentAttempt attempt, PaymentCheck check, QfPayAlipaySettings settings,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var age = now - DateTime.SpecifyKind(attempt.CreatedOnUtc, DateTimeKind.Utc);
+        var overdue = age >= _policy.ExpiredAfter(settings);
+        var outcome = ExpiryOutcome.None;
+        string reason;
+
+        switch (check.State)
+        {
+            case PaymentCheckState.Expired:
+                reason = $"QFPay reports its payment link {attempt.OutTradeNo} expired unpaid";
+                break;
+
+            case PaymentCheckState.Pending when overdue:
+                if (!await MarkExpiredAsync(attempt, age, check, cancellationToken))
+                    return ExpiryOutcome.None;
+                outcome = ExpiryOutcome.AttemptExpired;
+                reason = $"its payment link {attempt.OutTradeNo} was still unpaid {age.TotalMinutes:0} minutes after it was created";
+                break;
+
+            case PaymentCheckState.NotPaid when overdue:
+                reason = $"its payment {attempt.OutTradeNo} was closed unpaid ({check.Detail})";
+                break;
+
+            default:
+                return ExpiryOutcome.None;
+        }
+
+        return await _canceller.TryCancelAsync(attempt, settings, reason, cancellationToken) ? ExpiryOutcome.OrderCancelled
+            : outcome == ExpiryOutcome.AttemptExpired ? outcome
+            : ExpiryOutcome.OrderKept;
+    }
+
+    private async Task<bool> MarkExpiredAsync(QfPayPaymentAttempt attempt, TimeSpan age, PaymentCheck check, CancellationToken cancellationToken)
+    {
+        // Read fresh: the row is written whole, and a settlement since the query must not be overwritten.
+        var fresh = await _attempts.FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken) ?? attempt;
+        if (fresh.Status.IsFinal())
+            return false;
+
+        fresh.Status = PaymentAttemptStatus.Expired;
+        fresh.LastMessage = Shorten($"Not paid {age.TotalMinutes:0} minutes after it was created, past its expired_time plus margin; " +
+            $"a query just before said: {check.Detail}.");
+        fresh.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+        await _attempts.UpdateAsync(fresh, cancellationToken);
+        attempt.Status = fresh.Status;
+        return true;
+    }
+
+    private static string Shorten(string text) => text.Length <= 512 ? text : text[..512];
+}

@@ -1,0 +1,148 @@
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+
+/// <summary>What recording a confirmed refund did.</summary>
+public enum RefundRecordOutcome
+{
+    /// <summary>This call recorded it on the order (refunded amount and payment status, via nopCommerce's offline refund).</summary>
+    Recorded,
+
+    /// <summary>Someone recorded it before (nopCommerce after the admin's refund call, a notification, a query).</summary>
+    AlreadyRecorded,
+
+    /// <summary>Confirmed, but the order cannot take it (deleted, or refunded by hand meanwhile): noted for the admin.</summary>
+    NotRecordable,
+
+    /// <summary>The database failed before anything was recorded: try again later.</summary>
+    TransientFailure,
+}
+
+/// <summary>
+/// Records a refund QFPay confirmed <b>after</b> the admin's refund call returned (a 1143 answer, a lost answer):
+/// nopCommerce recorded nothing then (RefundService returned an error for it), so it is recorded now with
+/// nopCommerce's own offline refund (PLUGIN-API.md §6.2), exactly once: the work claim
+/// <c>record-refund:&lt;id&gt;</c> (unique) decides who does it, and RefundService takes the same claim before it
+/// lets nopCommerce record a refund confirmed in time.
+/// </summary>
+/// <remarks>
+/// A crash between taking the claim and updating the order would leave the order without the refund; the window is
+/// one database round trip, and the order note written last says whether it got that far.
+/// </remarks>
+public class ConfirmedRefundRecorder
+{
+    private readonly IWorkClaimStore _claims;
+    private readonly ILogger _logger;
+    private readonly OrderNotes _orderNotes;
+    private readonly IOrderProcessingService _orderProcessingService;
+    private readonly IOrderService _orderService;
+    private readonly IRefundStore _refunds;
+    private readonly TimeProvider _timeProvider;
+
+    public ConfirmedRefundRecorder(IWorkClaimStore claims,
+        ILogger logger,
+        OrderNotes orderNotes,
+        IOrderProcessingService orderProcessingService,
+        IOrderService orderService,
+        IRefundStore refunds,
+        TimeProvider timeProvider)
+    {
+        _claims = claims;
+        _logger = logger;
+        _orderNotes = orderNotes;
+        _orderProcessingService = orderProcessingService;
+        _orderService = orderService;
+        _refunds = refunds;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Takes the right to record <paramref name="refund"/> on its order; false when someone already has it.</summary>
+    public virtual async Task<UniqueInsert> ClaimAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        return await _claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = WorkClaimKeys.RecordRefund(refund.Id),
+            Kind = WorkClaimKind.RecordRefund,
+            SubjectId = refund.Id,
+            Sequence = 1,
+            ClaimedOnUtc = UtcNow(),
+        }, cancellationToken);
+    }
+
+    /// <summary>Marks <paramref name="refund"/> succeeded and, unless recorded before, records it on the order.</summary>
+    public virtual async Task<RefundRecordOutcome> ConfirmAsync(QfPayRefund refund, string? refundSyssn, RefundSource source,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        var claim = await ClaimAsync(refund, cancellationToken);
+        if (claim == UniqueInsert.Failed)
+            return RefundRecordOutcome.TransientFailure;
+
+        var wasFailed = (await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund).Status == RefundStatus.Failed;
+        await MarkSucceededAsync(refund, refundSyssn, $"Confirmed by QFPay ({source}).", cancellationToken);
+        if (claim == UniqueInsert.Duplicate)
+            return RefundRecordOutcome.AlreadyRecorded;
+
+        return await RecordOnOrderAsync(refund, source, wasFailed);
+    }
+
+    /// <summary>Marks the row succeeded (read fresh first: the repository writes whole rows).</summary>
+    public virtual async Task MarkSucceededAsync(QfPayRefund refund, string? refundSyssn, string message, CancellationToken cancellationToken = default)
+    {
+        var fresh = await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund;
+        fresh.Status = RefundStatus.Succeeded;
+        fresh.RefundSyssn = string.IsNullOrWhiteSpace(refundSyssn) ? fresh.RefundSyssn : refundSyssn.Trim();
+        fresh.LastResponseCode = QfPayResponseCodes.SuccessCode;
+        fresh.LastMessage = message;
+        fresh.UpdatedOnUtc = UtcNow();
+        await _refunds.UpdateAsync(fresh, cancellationToken);
+
+        refund.Status = fresh.Status;
+        refund.RefundSyssn = fresh.RefundSyssn;
+        refund.LastResponseCode = fresh.LastResponseCode;
+        refund.LastMessage = fresh.LastMessage;
+    }
+
+    private async Task<RefundRecordOutcome> RecordOnOrderAsync(QfPayRefund refund, RefundSource source, bool wasFailed)
+    {
+        var amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode);
+        var subject = $"refund {amount} (out_trade_no {refund.OutTradeNo}, refund syssn {refund.RefundSyssn ?? "unknown"}, payment syssn {refund.PaymentSyssn})";
+        var order = await _orderService.GetOrderByIdAsync(refund.OrderId);
+        if (order is null || order.Deleted)
+        {
+            await _logger.WarningAsync($"{OrderNotes.Prefix}QFPay confirmed {subject} for order id {refund.OrderId}, which no longer exists; nothing recorded.");
+            return RefundRecordOutcome.NotRecordable;
+        }
+
+        var earlier = wasFailed ? " It had been reported failed before; QFPay now confirms it." : string.Empty;
+        if (!refund.IsPartial && _orderProcessingService.CanRefundOffline(order))
+        {
+            await _orderProcessingService.RefundOfflineAsync(order);
+        }
+        else if (_orderProcessingService.CanPartiallyRefundOffline(order, refund.AmountPrimary))
+        {
+            await _orderProcessingService.PartiallyRefundOfflineAsync(order, refund.AmountPrimary);
+        }
+        else
+        {
+            var detail = $"QFPay confirmed {subject} ({source}), but the order ({order.PaymentStatus}, refunded so far {order.RefundedAmount}) cannot take a " +
+                $"refund of {refund.AmountPrimary} any more. Check the order and record the refund by hand if it is missing.{earlier}";
+            await _orderNotes.AddAsync(order.Id, detail);
+            await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}");
+            return RefundRecordOutcome.NotRecordable;
+        }
+
+        var recorded = $"QFPay confirmed {subject} ({source}); recorded on the order.{earlier}";
+        await _orderNotes.AddAsync(order.Id, recorded);
+        await _logger.InformationAsync($"{OrderNotes.Prefix}{recorded} Order id {order.Id}.");
+        return RefundRecordOutcome.Recorded;
+    }
+
+    private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;
+}

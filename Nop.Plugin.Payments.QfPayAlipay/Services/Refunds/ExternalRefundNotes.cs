@@ -1,0 +1,91 @@
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+
+/// <summary>
+/// A refund QFPay made that nopCommerce did not ask for (e.g. from QFPay's merchant portal or app): found as a query
+/// record of order_type refund whose origssn is one of our paid payments and whose out_trade_no is not one of our
+/// refunds. It is <b>noted</b> on the order, once per refund syssn, and not recorded: only the admin knows whether it
+/// replaces a refund still to be made in nopCommerce or was a mistake (API.md §6.7, §7.3).
+/// </summary>
+public class ExternalRefundNotes
+{
+    private readonly IPaymentAttemptStore _attempts;
+    private readonly IWorkClaimStore _claims;
+    private readonly ILogger _logger;
+    private readonly OrderNotes _orderNotes;
+    private readonly IRefundStore _refunds;
+    private readonly TimeProvider _timeProvider;
+
+    public ExternalRefundNotes(IPaymentAttemptStore attempts,
+        IWorkClaimStore claims,
+        ILogger logger,
+        OrderNotes orderNotes,
+        IRefundStore refunds,
+        TimeProvider timeProvider)
+    {
+        _attempts = attempts;
+        _claims = claims;
+        _logger = logger;
+        _orderNotes = orderNotes;
+        _refunds = refunds;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Notes every external refund among <paramref name="records"/>; returns how many were noted now.</summary>
+    public virtual async Task<int> NoteAsync(IEnumerable<TransactionRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var noted = 0;
+        foreach (var record in records.Where(static r => r.IsRefund && !string.IsNullOrWhiteSpace(r.Syssn) && !string.IsNullOrWhiteSpace(r.OriginalSyssn)))
+        {
+            if (await NoteAsync(record, cancellationToken))
+                noted++;
+        }
+
+        return noted;
+    }
+
+    /// <summary>True when this call wrote the note; false when it is ours, unrelated, or noted before.</summary>
+    public virtual async Task<bool> NoteAsync(TransactionRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!record.IsRefund || string.IsNullOrWhiteSpace(record.Syssn) || string.IsNullOrWhiteSpace(record.OriginalSyssn))
+            return false;
+
+        if (await IsOursAsync(record, cancellationToken))
+            return false;
+
+        var payment = await _attempts.FindBySyssnAsync(record.OriginalSyssn, cancellationToken);
+        if (payment is null)
+            return false;
+
+        var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = WorkClaimKeys.ExternalRefund(record.Syssn),
+            Kind = WorkClaimKind.NoteExternalRefund,
+            SubjectId = payment.Id,
+            Sequence = 1,
+            ClaimedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
+        }, cancellationToken);
+        if (claim != UniqueInsert.Inserted)
+            return false;
+
+        var amount = record.AmountInMinorUnits is { } minor ? AmountText.Of(minor, record.Currency ?? payment.CurrencyCode) : "an unknown amount";
+        var state = record.Status == TransactionStatus.Succeeded ? "made" : $"recorded with code {record.ResponseCode ?? "none"}";
+        var note = $"QFPay reports a refund of {amount} {state} outside nopCommerce (e.g. in QFPay's merchant portal): refund syssn {record.Syssn}, " +
+            $"out_trade_no {record.OutTradeNo ?? "none"}, of payment syssn {record.OriginalSyssn} (out_trade_no {payment.OutTradeNo}). It was NOT recorded on " +
+            "this order; if it is correct, record it with \"Refund (offline)\" or \"Partial refund (offline)\".";
+        await _orderNotes.AddAsync(payment.OrderId, note);
+        await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {payment.OrderId}.");
+        return true;
+    }
+
+    private async Task<bool> IsOursAsync(TransactionRecord record, CancellationToken cancellationToken) =>
+        (!string.IsNullOrWhiteSpace(record.OutTradeNo) && await _refunds.FindByOutTradeNoAsync(record.OutTradeNo, cancellationToken) is not null)
+        || await _refunds.FindByRefundSyssnAsync(record.Syssn!, cancellationToken) is not null;
+}

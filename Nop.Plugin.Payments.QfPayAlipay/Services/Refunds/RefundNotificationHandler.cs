@@ -1,0 +1,198 @@
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+
+/// <summary>What handling a verified refund notification did; <see cref="Acknowledge"/> says whether QFPay gets SUCCESS.</summary>
+public enum RefundNotificationOutcome
+{
+    /// <summary>One of our refunds, confirmed and recorded on the order now.</summary>
+    Recorded,
+
+    /// <summary>Already known: confirmed before (a duplicate delivery, API.md §6.6), or the order cannot take it (noted).</summary>
+    AlreadyRecorded,
+
+    /// <summary>Not one of our refunds: noted on the order it refunds (or logged when no order matches).</summary>
+    ExternalNoted,
+
+    /// <summary>One of our refunds, but the notification's amount or currency differs: noted once, not recorded.</summary>
+    Mismatch,
+
+    /// <summary>The refund request that made it may still be running, or the database failed: QFPay should retry.</summary>
+    RetryLater,
+}
+
+public sealed record RefundNotificationResult(RefundNotificationOutcome Outcome, string Detail)
+{
+    /// <summary>Answer SUCCESS (API.md §6.5): everything except <see cref="RefundNotificationOutcome.RetryLater"/>.</summary>
+    public bool Acknowledge => Outcome != RefundNotificationOutcome.RetryLater;
+}
+
+/// <summary>
+/// Handles a verified <c>notify_type = refund</c> notification (API.md §6.7) idempotently: our refund is found by
+/// its out_trade_no (or syssn) and confirmed once; a duplicate changes nothing; a refund we did not make is looked
+/// up by a query of its syssn (the query's refund record names the refunded payment as origssn, §7.3) and noted on
+/// that order, never applied blindly. The notification route calls <see cref="HandleAsync"/> after verifying the
+/// signature, and answers SUCCESS when <see cref="RefundNotificationResult.Acknowledge"/>.
+/// </summary>
+public class RefundNotificationHandler
+{
+    private readonly IWorkClaimStore _claims;
+    private readonly QfPayClient _client;
+    private readonly ExternalRefundNotes _externalRefunds;
+    private readonly ILogger _logger;
+    private readonly OrderNotes _orderNotes;
+    private readonly ConfirmedRefundRecorder _recorder;
+    private readonly IRefundStore _refunds;
+    private readonly ISettingService _settingService;
+    private readonly TimeProvider _timeProvider;
+    private readonly RefundTimings _timings;
+
+    public RefundNotificationHandler(IWorkClaimStore claims,
+        QfPayClient client,
+        ExternalRefundNotes externalRefunds,
+        ILogger logger,
+        OrderNotes orderNotes,
+        ConfirmedRefundRecorder recorder,
+        IRefundStore refunds,
+        ISettingService settingService,
+        TimeProvider timeProvider,
+        RefundTimings timings)
+    {
+        _claims = claims;
+        _client = client;
+        _externalRefunds = externalRefunds;
+        _logger = logger;
+        _orderNotes = orderNotes;
+        _recorder = recorder;
+        _refunds = refunds;
+        _settingService = settingService;
+        _timeProvider = timeProvider;
+        _timings = timings;
+    }
+
+    /// <param name="storeId">The store whose client key verified the notification (its account is used for the lookup query).</param>
+    public virtual async Task<RefundNotificationResult> HandleAsync(RefundNotification notification, int storeId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        try
+        {
+            var refund = await _refunds.FindByOutTradeNoAsync(notification.OutTradeNo, cancellationToken)
+                ?? await _refunds.FindByRefundSyssnAsync(notification.Syssn, cancellationToken);
+
+            return refund is null
+                ? await ExternalAsync(notification, storeId, cancellationToken)
+                : await OursAsync(refund, notification, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var detail = $"refund notification syssn {notification.Syssn} not processed ({exception.GetType().Name}); QFPay will retry";
+            await TryAsync(() => _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.", exception));
+            return new RefundNotificationResult(RefundNotificationOutcome.RetryLater, detail);
+        }
+    }
+
+    private async Task<RefundNotificationResult> OursAsync(QfPayRefund refund, RefundNotification notification, CancellationToken cancellationToken)
+    {
+        if (refund.Status == RefundStatus.Succeeded)
+            return new RefundNotificationResult(RefundNotificationOutcome.AlreadyRecorded, $"duplicate notification of confirmed refund {refund.OutTradeNo}; nothing changed");
+
+        if (notification.AmountInMinorUnits != refund.AmountMinor
+            || !string.Equals(notification.Currency, refund.CurrencyCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return await MismatchAsync(refund, notification, cancellationToken);
+        }
+
+        // The admin's request may still be between QFPay's answer and its own bookkeeping; it records the refund
+        // itself, and QFPay's retry (2 minutes later, §6.6) finds it confirmed.
+        if (refund.Status == RefundStatus.Pending && _timeProvider.GetUtcNow().UtcDateTime - Utc(refund.CreatedOnUtc) < _timings.InFlight)
+            return new RefundNotificationResult(RefundNotificationOutcome.RetryLater, $"refund {refund.OutTradeNo} was sent moments ago; its request records it");
+
+        return await _recorder.ConfirmAsync(refund, notification.Syssn, RefundSource.Notification, cancellationToken) switch
+        {
+            RefundRecordOutcome.Recorded => new RefundNotificationResult(RefundNotificationOutcome.Recorded, $"refund {refund.OutTradeNo} confirmed and recorded"),
+            RefundRecordOutcome.TransientFailure => new RefundNotificationResult(RefundNotificationOutcome.RetryLater, $"refund {refund.OutTradeNo} could not be recorded yet"),
+            _ => new RefundNotificationResult(RefundNotificationOutcome.AlreadyRecorded, $"refund {refund.OutTradeNo} was recorded before"),
+        };
+    }
+
+    private async Task<RefundNotificationResult> MismatchAsync(QfPayRefund refund, RefundNotification notification, CancellationToken cancellationToken)
+    {
+        var detail = $"QFPay notified refund {refund.OutTradeNo} as {AmountText.Of(notification.AmountInMinorUnits, notification.Currency)} (syssn {notification.Syssn}), " +
+            $"but {AmountText.Of(refund.AmountMinor, refund.CurrencyCode)} was asked; it is NOT recorded. Check it in QFPay's merchant portal";
+
+        var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = WorkClaimKeys.RefundMismatch(notification.Syssn),
+            Kind = WorkClaimKind.NoteRefundMismatch,
+            SubjectId = refund.Id,
+            Sequence = 1,
+            ClaimedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
+        }, cancellationToken);
+
+        if (claim == UniqueInsert.Failed)
+            return new RefundNotificationResult(RefundNotificationOutcome.RetryLater, detail);
+
+        if (claim == UniqueInsert.Inserted)
+        {
+            await _orderNotes.AddAsync(refund.OrderId, $"{detail}.");
+            await _logger.ErrorAsync($"{OrderNotes.Prefix}{detail} (order id {refund.OrderId}).");
+        }
+
+        return new RefundNotificationResult(RefundNotificationOutcome.Mismatch, detail);
+    }
+
+    private async Task<RefundNotificationResult> ExternalAsync(RefundNotification notification, int storeId, CancellationToken cancellationToken)
+    {
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeId);
+        var account = MerchantAccount.From(settings);
+        if (!account.IsValid)
+            return await UnmatchedAsync(notification, $"QFPay cannot be asked about it: {account.Error}");
+
+        // The notification may not name the refunded payment (§6.7, §13 q5); QFPay's record of the refund does.
+        var result = await _client.QueryAsync(account.Value, QueryRequest.BySyssn(notification.Syssn), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return new RefundNotificationResult(RefundNotificationOutcome.RetryLater,
+                $"refund syssn {notification.Syssn} could not be looked up ({result.Outcome}/{result.Problem}); QFPay will retry");
+        }
+
+        var record = result.Response.FindBySyssn(notification.Syssn);
+        if (record is null || !record.IsRefund || string.IsNullOrWhiteSpace(record.OriginalSyssn))
+            return await UnmatchedAsync(notification, "QFPay's query does not show which payment it refunds");
+
+        await _externalRefunds.NoteAsync(record, cancellationToken);
+        return new RefundNotificationResult(RefundNotificationOutcome.ExternalNoted, $"refund syssn {notification.Syssn} of payment {record.OriginalSyssn} noted");
+    }
+
+    private async Task<RefundNotificationResult> UnmatchedAsync(RefundNotification notification, string why)
+    {
+        var detail = $"QFPay notified a refund of {AmountText.Of(notification.AmountInMinorUnits, notification.Currency)} (syssn {notification.Syssn}, " +
+            $"out_trade_no {notification.OutTradeNo}) that matches no refund of this shop; {why}";
+        await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+        return new RefundNotificationResult(RefundNotificationOutcome.ExternalNoted, detail);
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception)
+        {
+            // The log lives in the database that may just have failed.
+        }
+    }
+}

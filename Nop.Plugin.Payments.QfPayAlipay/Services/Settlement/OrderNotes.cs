@@ -1,0 +1,28 @@
+using Nop.Core.Domain.Orders;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+
+/// <summary>Adds the plugin's order notes: visible to admins only, prefixed so they are easy to find.</summary>
+public class OrderNotes
+{
+    public const string Prefix = "Alipay (QFPay): ";
+
+    private readonly IOrderService _orderService;
+    private readonly TimeProvider _timeProvider;
+
+    public OrderNotes(IOrderService orderService, TimeProvider timeProvider)
+    {
+        _orderService = orderService;
+        _timeProvider = timeProvider;
+    }
+
+    public virtual Task AddAsync(int orderId, string text) =>
+        _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = orderId,
+            Note = Prefix + text,
+            DisplayToCustomer = false,
+            CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
+        });
+}
