@@ -42,8 +42,9 @@ $SystemName = 'Payments.QfPayAlipay'
 $ProjectName = 'Nop.Plugin.Payments.QfPayAlipay'
 $ProjectFile = Join-Path $PSScriptRoot "$ProjectName/$ProjectName.csproj"
 $Solution = Join-Path $PSScriptRoot "$ProjectName.sln"
-# Host assemblies are loaded by nopCommerce itself; a copy in the plugin folder is at best ignored.
-$ForbiddenDllPattern = '^(Nop\.|Microsoft\.|System\.)'
+# Host assemblies are loaded by nopCommerce itself (FluentMigrator and FluentValidation too); a copy in the plugin
+# folder is at best ignored and at worst a second, mismatched version. Third-party DLLs the plugin needs (QRCoder) pass.
+$ForbiddenDllPattern = '^(Nop\.|Microsoft\.|System\.|FluentMigrator|FluentValidation)'
 
 function Invoke-Step([string] $Title, [scriptblock] $Action) {
     Write-Host "==> $Title" -ForegroundColor Cyan

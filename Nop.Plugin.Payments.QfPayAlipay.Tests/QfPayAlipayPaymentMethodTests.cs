@@ -76,6 +76,24 @@ public class QfPayAlipayPaymentMethodTests
     }
 
     [Test]
+    public async Task HideOnDesktop_hides_the_method_from_a_desktop_browser_with_a_debug_line_not_a_warning()
+    {
+        Configure();
+        _shop.Settings.HideOnDesktop = true;
+        _shop.Settings.DebugLogging = true;
+        _httpContext.Request.Headers.UserAgent = UserAgents.DesktopChrome;
+
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.True);
+        await _method.HidePaymentMethodAsync([]);
+
+        Assert.That(_shop.Log.At(LogLevel.Debug).Count(m => m.Contains("desktop")), Is.EqualTo(1), "throttled");
+        Assert.That(Warnings, Is.Empty);
+
+        _httpContext.Request.Headers.UserAgent = UserAgents.IPhoneSafari;
+        Assert.That(await _method.HidePaymentMethodAsync([]), Is.False);
+    }
+
+    [Test]
     public async Task A_custom_environment_without_a_base_url_is_not_configured()
     {
         Configure();

@@ -36,6 +36,21 @@ public static class QfPayAlipayDefaults
     /// <summary>Prefix of the problem page, followed by the order GUID.</summary>
     public const string PaymentProblemPathPrefix = "Plugins/QfPayAlipay/PaymentProblem/";
 
+    /// <summary>
+    /// Shopper pages, each followed by the order GUID (never the order number: it must not be guessable, and the
+    /// resume link works without a session, e.g. copied from an in-app browser into Safari).
+    /// </summary>
+    public const string OpenInBrowserPathPrefix = "Plugins/QfPayAlipay/OpenInBrowser/";
+
+    /// <summary>Sends the shopper to a payment link that is still open, or starts a new attempt (issue #7).</summary>
+    public const string ResumePathPrefix = "Plugins/QfPayAlipay/Resume/";
+
+    /// <summary>The desktop page with the QR code.</summary>
+    public const string ScanPathPrefix = "Plugins/QfPayAlipay/Scan/";
+
+    /// <summary>The small JSON status endpoint the desktop page polls.</summary>
+    public const string StatusPathPrefix = "Plugins/QfPayAlipay/Status/";
+
     /// <summary>Route names of the checkout and settlement pages (Infrastructure/RouteProvider).</summary>
     public static class Routes
     {
@@ -44,6 +59,14 @@ public static class QfPayAlipayDefaults
         public const string Return = "Plugin.Payments.QfPayAlipay.Return";
 
         public const string PaymentProblem = "Plugin.Payments.QfPayAlipay.PaymentProblem";
+
+        public const string OpenInBrowser = "Plugin.Payments.QfPayAlipay.OpenInBrowser";
+
+        public const string Resume = "Plugin.Payments.QfPayAlipay.Resume";
+
+        public const string Scan = "Plugin.Payments.QfPayAlipay.Scan";
+
+        public const string Status = "Plugin.Payments.QfPayAlipay.Status";
     }
 
     public static string ViewPath(string viewName) => $"{PluginFolder}/Views/{viewName}.cshtml";

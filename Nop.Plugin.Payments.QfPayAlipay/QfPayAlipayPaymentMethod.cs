@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
+using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Components;
@@ -7,6 +8,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -94,13 +96,23 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     /// QFPay for a payment and answers the browser with a 302, to the wallet or to the plugin's problem page. Core
     /// sees the 302 and leaves the response alone (PLUGIN-API.md §1.5); nothing here throws.
     /// </summary>
+    /// <remarks>
+    /// In-app browsers and desktops get a plugin page instead of pay_url (<see cref="ShopperDestination"/>, issue #7).
+    /// The payment is started first all the same: a configuration problem shows at once, and the resume link on
+    /// those pages reuses this attempt's pay_url while it is open.
+    /// </remarks>
     public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
     {
         ArgumentNullException.ThrowIfNull(postProcessPaymentRequest?.Order);
-        var start = await _paymentStarter.StartAsync(postProcessPaymentRequest.Order);
+        var order = postProcessPaymentRequest.Order;
+        var start = await _paymentStarter.StartAsync(order);
+
+        var context = _httpContextAccessor.HttpContext;
+        var destination = ShopperDestination.After(start, ShopperBrowser.Of(context?.Request),
+            new CallbackUrls(_webHelper.GetStoreLocation()), order.OrderGuid);
 
         // Only 301/302 count as "being redirected" for core; Response.Redirect sends 302.
-        _httpContextAccessor.HttpContext?.Response.Redirect(start.RedirectUrl);
+        context?.Response.Redirect(destination);
     }
 
     /// <summary>
@@ -113,7 +125,18 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(store.Id);
         var verdict = await _visibility.EvaluateAsync(settings);
         if (verdict.IsAvailable)
-            return false;
+        {
+            // Store-wide the method works; the store may still not want it for this shopper's browser. That is by
+            // design, not a fault: a debug line (when enabled), not a warning.
+            var forShopper = _visibility.ForBrowser(settings, ShopperBrowser.Of(_httpContextAccessor.HttpContext?.Request));
+            if (forShopper.IsAvailable)
+                return false;
+
+            if (settings.DebugLogging && _logThrottle.ShouldWrite($"hidden-for-browser:{store.Id}:{forShopper.Reason}"))
+                await _logger.InsertLogAsync(LogLevel.Debug, $"{QfPayAlipayDefaults.SystemName} is hidden for a shopper in store '{store.Name}' (id {store.Id}): {forShopper.Reason}.");
+
+            return true;
+        }
 
         if (_logThrottle.ShouldWrite($"hidden:{store.Id}:{verdict.Reason}"))
         {

@@ -59,6 +59,12 @@ public class QfPayAlipaySettings : ISettings
     /// <summary>How often, at most, the reconciliation task queries QFPay about this store's pending orders.</summary>
     public int ReconciliationIntervalMinutes { get; set; } = DefaultReconciliationIntervalMinutes;
 
+    /// <summary>
+    /// Hides the method from desktop browsers instead of offering them a QR code to scan with a phone (issue #7).
+    /// Off by default: the QR page works, and the method stays offered where the browser cannot be told apart.
+    /// </summary>
+    public bool HideOnDesktop { get; set; }
+
     /// <summary>Cancels pending orders whose payment link expired unpaid (checked with a query first). Off by default.</summary>
     public bool AutoCancelExpiredOrders { get; set; }
 }

@@ -47,15 +47,16 @@ public class AlipayKeyReaderTests
 
     private static IEnumerable<TestCaseData> RefusedPrivateKeys()
     {
-        yield return new TestCaseData(null, "not configured");
-        yield return new TestCaseData("   ", "not configured");
-        yield return new TestCaseData("this is not a key", "neither Base64 nor PEM");
-        yield return new TestCaseData(FixedPublicKey, "holds a public key");
-        yield return new TestCaseData(Pem("PUBLIC KEY", FixedPublicKey), "holds a public key");
-        yield return new TestCaseData(Pem("ENCRYPTED PRIVATE KEY", FixedPrivateKey), "password-protected");
-        yield return new TestCaseData("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN", "damaged");
-        yield return new TestCaseData(Convert.ToBase64String(new byte[300]), "not an RSA private key");
-        yield return new TestCaseData(FixedPrivateKey + "AAAA", "not an RSA private key");
+        yield return new TestCaseData(null, "not configured").SetName("nothing");
+        yield return new TestCaseData("   ", "not configured").SetName("blanks");
+        yield return new TestCaseData("this is not a key", "neither Base64 nor PEM").SetName("text");
+        yield return new TestCaseData(FixedPublicKey, "holds a public key").SetName("a public key");
+        yield return new TestCaseData(Pem("PUBLIC KEY", FixedPublicKey), "holds a public key").SetName("a PEM public key");
+        yield return new TestCaseData(Pem("ENCRYPTED PRIVATE KEY", FixedPrivateKey), "password-protected").SetName("an encrypted PEM key");
+        yield return new TestCaseData("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN", "damaged").SetName("a cut-off PEM key");
+        yield return new TestCaseData(Convert.ToBase64String(new byte[300]), "not an RSA private key").SetName("Base64 of zeros");
+        yield return new TestCaseData(Convert.ToBase64String([.. Convert.FromBase64String(FixedPrivateKey), 0, 0, 0]), "not an RSA private key")
+            .SetName("a key with bytes after it");
     }
 
     [TestCaseSource(nameof(RefusedPrivateKeys))]

@@ -61,6 +61,23 @@ public class PluginPackageTests
         Assert.That(dlls.Where(n => n.StartsWith("Microsoft.", StringComparison.Ordinal) || n.StartsWith("System.", StringComparison.Ordinal)), Is.Empty);
     }
 
+    /// <summary>nopCommerce 4.90 has no QR library: the desktop page's QRCoder.dll must travel with the plugin (issue #7).</summary>
+    [Test]
+    public void QRCoder_is_shipped_in_the_plugin_folder()
+    {
+        using var zip = PackageBuild.OpenZip();
+        Assert.That(zip.Entries.Select(e => e.FullName), Does.Contain(Folder + "QRCoder.dll"));
+    }
+
+    [Test]
+    public void No_assembly_the_host_already_loads_is_shipped()
+    {
+        using var zip = PackageBuild.OpenZip();
+        var dlls = zip.Entries.Where(e => e.Name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Select(e => e.Name).ToList();
+        Assert.That(dlls.Where(n => n.StartsWith("FluentMigrator", StringComparison.Ordinal) || n.StartsWith("FluentValidation", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(dlls, Is.EquivalentTo(new[] { "Nop.Plugin.Payments.QfPayAlipay.dll", "QRCoder.dll" }), "only the plugin and the libraries it brings");
+    }
+
     [Test]
     public void UploadedItems_json_names_the_plugin_folder_for_nopCommerce_490()
     {

@@ -16,9 +16,12 @@ public sealed class InMemoryReconciliationSource(InMemoryPaymentAttemptStore att
             .Take(take)
             .ToList());
 
-    public Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedBeforeUtc, int take, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedAfterUtc, DateTime claimedBeforeUtc, ListPosition? after, int take,
+        CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<QfPaySettlementClaim>>(claims.All
-            .Where(c => c.CompletedOnUtc is null && c.ClaimedOnUtc < claimedBeforeUtc && c.ClaimKey.StartsWith("payment:", StringComparison.Ordinal))
+            .Where(c => c.CompletedOnUtc is null && c.ClaimedOnUtc > claimedAfterUtc && c.ClaimedOnUtc < claimedBeforeUtc
+                && c.ClaimKey.StartsWith("payment:", StringComparison.Ordinal))
+            .Where(c => after is null || c.ClaimedOnUtc > after.CreatedOnUtc || (c.ClaimedOnUtc == after.CreatedOnUtc && c.Id > after.Id))
             .OrderBy(static c => c.ClaimedOnUtc).ThenBy(static c => c.Id)
             .Take(take)
             .ToList());

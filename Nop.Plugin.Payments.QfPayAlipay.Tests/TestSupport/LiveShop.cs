@@ -41,9 +41,11 @@ public sealed class LiveShop : Shop, IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    public static async Task<LiveShop> StartAsync(Action<LiveShop>? configure = null, Action<SimulatorOptions>? simulator = null)
+    /// <param name="clock">The shop's clock (attempt times, throttles); the simulator keeps its own (SimulatorOptions.TimeProvider).</param>
+    public static async Task<LiveShop> StartAsync(Action<LiveShop>? configure = null, Action<SimulatorOptions>? simulator = null,
+        TimeProvider? clock = null)
     {
-        var shop = new LiveShop(null);
+        var shop = new LiveShop(clock);
         configure?.Invoke(shop);
         var options = new SimulatorOptions { RetryTimeScale = 0.001 };
         simulator?.Invoke(options);

@@ -10,6 +10,16 @@ public sealed class RecordingLogger : NopLogger
     private readonly Lock _gate = new();
     private readonly List<LoggedLine> _lines = [];
 
+    /// <summary>A log that the run's secrets scan reads (<see cref="LogSinks.Process"/>).</summary>
+    public RecordingLogger() : this(LogSinks.Process)
+    {
+    }
+
+    public RecordingLogger(LogSinks sinks)
+    {
+        sinks.Register(this);
+    }
+
     public IReadOnlyList<LoggedLine> Lines
     {
         get

@@ -134,6 +134,9 @@ public class Shop
 
     public TimeSpan MarkPaidDelay { get; set; }
 
+    /// <summary>Registrations applied last, e.g. the benchmark's indexed tables in place of the scanning in-memory ones.</summary>
+    public Action<IServiceCollection>? LastRegistrations { get; set; }
+
     /// <summary>How often nopCommerce was asked to mark an order paid (whether or not it could).</summary>
     public int MarkPaidCalls => Volatile.Read(ref _markPaidCalls);
 
@@ -221,6 +224,7 @@ public class Shop
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(StoreContext.Object);
         services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
+        LastRegistrations?.Invoke(services);
     }
 
     /// <summary>A container for tests that need no web host.</summary>

@@ -47,6 +47,9 @@ public sealed class AlipayResponseEnvelope
     {
         envelope = null;
         var expected = ResponseMemberFor(method);
+        // A UTF-8 byte order mark is not part of the JSON (and not of the signed text); the reader does not skip it.
+        if (body.StartsWith("\uFEFF"u8))
+            body = body[3..];
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });

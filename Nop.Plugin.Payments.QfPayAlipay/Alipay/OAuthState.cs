@@ -30,7 +30,7 @@ public sealed class OAuthState
     private const int NonceBytes = 8;
     private const int MacBytes = 16;
     private const int HeaderBytes = 1 + 8 + NonceBytes + 1;
-    private static readonly byte[] Purpose = Encoding.ASCII.GetBytes("Nop.Plugin.Payments.QfPayAlipay/alipay-oauth-state/v1\0");
+    private static readonly byte[] Purpose = Encoding.ASCII.GetBytes("QfPayAlipay/alipay-oauth-state/v1\0");
 
     private readonly byte[] _key;
     private readonly TimeProvider _timeProvider;

@@ -13,7 +13,10 @@ public interface IReconciliationSource
     Task<IReadOnlyList<QfPayPaymentAttempt>> ListOpenAttemptsAsync(DateTime createdAfterUtc, DateTime createdBeforeUtc, ListPosition? after, int take,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Payment settlement claims still open although taken before <paramref name="claimedBeforeUtc"/>: their holder died.</summary>
-    Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedBeforeUtc, int take,
+    /// <summary>
+    /// Payment settlement claims still open although taken between the two times (their holder died), oldest first,
+    /// after <paramref name="after"/> (keyset paging by claim time and id).
+    /// </summary>
+    Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedAfterUtc, DateTime claimedBeforeUtc, ListPosition? after, int take,
         CancellationToken cancellationToken = default);
 }

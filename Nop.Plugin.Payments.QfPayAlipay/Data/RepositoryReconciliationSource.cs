@@ -33,12 +33,16 @@ public class RepositoryReconciliationSource : IReconciliationSource
         return rows.ToList();
     }
 
-    public virtual async Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedBeforeUtc, int take,
-        CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedAfterUtc, DateTime claimedBeforeUtc,
+        ListPosition? after, int take, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var afterTime = after?.CreatedOnUtc ?? DateTime.MinValue;
+        var afterId = after?.Id ?? 0;
         var rows = await _claims.GetAllAsync(query => query
-            .Where(c => c.CompletedOnUtc == null && c.ClaimedOnUtc < claimedBeforeUtc && c.ClaimKey.StartsWith(PaymentClaimPrefix))
+            .Where(c => c.CompletedOnUtc == null && c.ClaimedOnUtc > claimedAfterUtc && c.ClaimedOnUtc < claimedBeforeUtc
+                && c.ClaimKey.StartsWith(PaymentClaimPrefix))
+            .Where(c => c.ClaimedOnUtc > afterTime || (c.ClaimedOnUtc == afterTime && c.Id > afterId))
             .OrderBy(c => c.ClaimedOnUtc).ThenBy(c => c.Id)
             .Take(take));
         return rows.ToList();

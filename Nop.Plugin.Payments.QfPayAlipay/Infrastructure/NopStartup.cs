@@ -45,6 +45,13 @@ public class NopStartup : INopStartup
         services.AddScoped<CheckoutVisibility>();
         services.AddScoped<PaymentStarter>();
         services.AddScoped<ReturnPageDecider>();
+
+        // Shopper pages: in-app guidance, resume link, desktop QR and its status endpoint (issue #7). The throttle is
+        // a singleton so every request on this node sees the same claims.
+        services.AddScoped<PayableOrders>();
+        services.AddScoped<PaymentResumer>();
+        services.AddScoped<PaymentStatusReporter>();
+        services.AddSingleton<StatusQueryThrottle>();
         services.AddScoped<NotificationKeys>();
         services.AddScoped<RefundNotificationRecorder>();
         services.AddScoped<NotificationHandler>();

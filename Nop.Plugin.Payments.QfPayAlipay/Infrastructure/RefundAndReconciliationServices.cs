@@ -37,6 +37,7 @@ public static class RefundAndReconciliationServices
         services.AddScoped<RefundNotificationHandler>();
 
         services.AddScoped<QueryClaims>();
+        services.AddScoped<UnpaidConfirmation>();
         services.AddScoped<ExpiredOrderCanceller>();
         services.AddScoped<AttemptExpiry>();
         services.AddScoped<ReconciliationRunner>();

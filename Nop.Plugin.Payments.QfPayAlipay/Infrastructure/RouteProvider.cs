@@ -21,6 +21,19 @@ public class RouteProvider : IRouteProvider
 
         endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.PaymentProblem, QfPayAlipayDefaults.PaymentProblemPathPrefix + "{orderGuid:guid}",
             new { controller = "QfPayPaymentProblem", action = "Show" });
+
+        // Shopper pages of issue #7, addressed by the order GUID.
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.OpenInBrowser, QfPayAlipayDefaults.OpenInBrowserPathPrefix + "{orderGuid:guid}",
+            new { controller = "QfPayOpenInBrowser", action = "Show" });
+
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Resume, QfPayAlipayDefaults.ResumePathPrefix + "{orderGuid:guid}",
+            new { controller = "QfPayResume", action = "Resume" });
+
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Scan, QfPayAlipayDefaults.ScanPathPrefix + "{orderGuid:guid}",
+            new { controller = "QfPayScan", action = "Show" });
+
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Status, QfPayAlipayDefaults.StatusPathPrefix + "{orderGuid:guid}",
+            new { controller = "QfPayStatus", action = "Status" });
     }
 
     /// <summary>Like the bundled payment plugins (PLUGIN-API.md §5.8).</summary>

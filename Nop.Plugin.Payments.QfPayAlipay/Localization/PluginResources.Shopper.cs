@@ -22,10 +22,31 @@ public static partial class PluginResources
             "确认订单后，您将被转到支付宝付款。"),
         .. WithChinese(CheckoutResources.English, CheckoutChinese),
         .. WithChinese(ShopperGuidanceTexts.English, GuidanceChinese),
+        .. WithChinese(ShopperPageResources.English, ShopperPageChinese),
     ];
 
     /// <summary>Keys of shopper texts that have Chinese, for the locale tests.</summary>
-    internal static IEnumerable<string> TranslatedShopperKeys => CheckoutChinese.Keys.Concat(GuidanceChinese.Keys);
+    internal static IEnumerable<string> TranslatedShopperKeys => CheckoutChinese.Keys.Concat(GuidanceChinese.Keys).Concat(ShopperPageChinese.Keys);
+
+    private static readonly Dictionary<string, (string Traditional, string Simplified)> ShopperPageChinese =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            [ShopperPageResources.ScanTitle] = ("掃描以使用支付寶付款", "扫码使用支付宝付款"),
+            [ShopperPageResources.ScanInstructions] = (
+                "請用手機相機或支付寶應用程式掃描此二維碼，付款頁面會在您的手機上開啟。",
+                "请用手机相机或支付宝 App 扫描此二维码，付款页面会在您的手机上打开。"),
+            [ShopperPageResources.ScanQrAlt] = ("付款連結的二維碼", "付款链接的二维码"),
+            [ShopperPageResources.ScanAmount] = ("金額：{0}", "金额：{0}"),
+            [ShopperPageResources.ScanLinkHint] = ("或在手機上開啟此連結：", "或在手机上打开此链接："),
+            [ShopperPageResources.StatusPending] = ("正在等待您付款…", "正在等待您付款…"),
+            [ShopperPageResources.StatusPaid] = ("已收到付款，正在前往您的訂單…", "已收到付款，正在前往您的订单…"),
+            [ShopperPageResources.StatusFailed] = ("付款未有完成，您並未被收取任何款項。", "付款未完成，您并未被扣取任何款项。"),
+            [ShopperPageResources.StatusExpired] = ("付款連結已逾期。請再次掃描二維碼以重新付款。", "付款链接已过期。请再次扫描二维码以重新付款。"),
+            [ShopperPageResources.StatusNoScript] = (
+                "未啟用 JavaScript 時此頁面無法自動更新。在手機上付款後，請查看您的訂單以了解其狀態。",
+                "未启用 JavaScript 时此页面无法自动更新。在手机上付款后，请查看您的订单以了解其状态。"),
+            [ShopperPageResources.OpenInBrowserLinkLabel] = ("付款連結：", "付款链接："),
+        };
 
     private static readonly Dictionary<string, (string Traditional, string Simplified)> CheckoutChinese =
         new(StringComparer.OrdinalIgnoreCase)

@@ -80,6 +80,10 @@ public record ConfigurationModel : BaseNopModel
     public bool AdditionalFeePercentage { get; set; }
     public bool AdditionalFeePercentage_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.HideOnDesktop")]
+    public bool HideOnDesktop { get; set; }
+    public bool HideOnDesktop_OverrideForStore { get; set; }
+
     // Notifications, reconciliation, diagnostics
 
     [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.ReconciliationIntervalMinutes")]

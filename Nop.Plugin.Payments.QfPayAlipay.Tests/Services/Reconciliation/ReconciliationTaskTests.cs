@@ -144,13 +144,32 @@ public class ReconciliationTaskTests
 
         await _node.RunReconciliationAsync();
 
-        var query = _rig.Simulator!.Requests.Single(static r => r.Endpoint == SimulatorEndpoint.Query);
+        var queries = _rig.Simulator!.Requests.Where(static r => r.Endpoint == SimulatorEndpoint.Query).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(query.Respcd, Is.EqualTo("0000"));
+            Assert.That(queries.Select(static q => q.Respcd), Is.EqualTo(new[] { "0000", "0000" }), "the settling query, then the one confirming QFPay's answer");
             Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
             Assert.That(_rig.Shop.Attempts.Single().LastMessage, Does.Contain("code 1143"));
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
+        });
+    }
+
+    [Test]
+    public async Task An_overdue_payment_is_not_expired_while_QFPay_cannot_be_asked()
+    {
+        _rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        _rig.Shop.Settings.PaymentExpiryMinutes = 10;
+        var (order, _) = await _rig.OpenPaymentAsync(_node);
+        _clock.Advance(TimeSpan.FromMinutes(26));
+        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 2 });
+
+        await _node.RunReconciliationAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Queries, Is.EqualTo(2));
+            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment), "age alone never expires it");
+            Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Pending));
         });
     }
 

@@ -62,6 +62,7 @@ public class ConfigurationModelFactory
             DebugLogging = settings.DebugLogging,
             ReconciliationIntervalMinutes = settings.ReconciliationIntervalMinutes,
             AutoCancelExpiredOrders = settings.AutoCancelExpiredOrders,
+            HideOnDesktop = settings.HideOnDesktop,
         };
 
         if (storeScope > 0)
@@ -82,6 +83,7 @@ public class ConfigurationModelFactory
             model.DebugLogging_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.DebugLogging, storeScope);
             model.ReconciliationIntervalMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ReconciliationIntervalMinutes, storeScope);
             model.AutoCancelExpiredOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AutoCancelExpiredOrders, storeScope);
+            model.HideOnDesktop_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.HideOnDesktop, storeScope);
         }
 
         await PrepareDisplayAsync(model, storeScope, cancellationToken);

@@ -45,6 +45,7 @@ public class ConfigurationSaver
         settings.DebugLogging = model.DebugLogging;
         settings.ReconciliationIntervalMinutes = model.ReconciliationIntervalMinutes;
         settings.AutoCancelExpiredOrders = model.AutoCancelExpiredOrders;
+        settings.HideOnDesktop = model.HideOnDesktop;
 
         await SaveAsync(settings, s => s.Environment, model.EnvironmentId_OverrideForStore, storeScope);
         await SaveAsync(settings, s => s.CustomBaseUrl, model.CustomBaseUrl_OverrideForStore, storeScope);
@@ -62,6 +63,7 @@ public class ConfigurationSaver
         await SaveAsync(settings, s => s.DebugLogging, model.DebugLogging_OverrideForStore, storeScope);
         await SaveAsync(settings, s => s.ReconciliationIntervalMinutes, model.ReconciliationIntervalMinutes_OverrideForStore, storeScope);
         await SaveAsync(settings, s => s.AutoCancelExpiredOrders, model.AutoCancelExpiredOrders_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.HideOnDesktop, model.HideOnDesktop_OverrideForStore, storeScope);
 
         await _settingService.ClearCacheAsync();
     }

@@ -27,5 +27,14 @@ public sealed class CallbackUrls
 
     public string PaymentProblem(Guid orderGuid) => _base + QfPayAlipayDefaults.PaymentProblemPathPrefix + orderGuid.ToString("D");
 
+    public string OpenInBrowser(Guid orderGuid) => _base + QfPayAlipayDefaults.OpenInBrowserPathPrefix + orderGuid.ToString("D");
+
+    /// <summary>The link shoppers copy or scan: the plugin's own, so it outlives any one pay_url (issue #7).</summary>
+    public string Resume(Guid orderGuid) => _base + QfPayAlipayDefaults.ResumePathPrefix + orderGuid.ToString("D");
+
+    public string Scan(Guid orderGuid) => _base + QfPayAlipayDefaults.ScanPathPrefix + orderGuid.ToString("D");
+
+    public string Status(Guid orderGuid) => _base + QfPayAlipayDefaults.StatusPathPrefix + orderGuid.ToString("D");
+
     public bool ReturnFits(string outTradeNo) => Return(outTradeNo).Length <= CallbackUrl.ReturnUrlMaxLength;
 }

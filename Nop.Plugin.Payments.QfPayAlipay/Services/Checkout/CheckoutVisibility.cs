@@ -1,4 +1,5 @@
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Services.Directory;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
@@ -60,6 +61,22 @@ public class CheckoutVisibility
 
         if (!currency.Published)
             return AvailabilityVerdict.Hidden($"the charge currency {code} is not published (Configuration > Currencies)");
+
+        return AvailabilityVerdict.Available;
+    }
+
+    /// <summary>
+    /// The per-shopper part, after <see cref="EvaluateAsync"/> found the method usable in the store: a store may hide it
+    /// on desktops (HideOnDesktop), where the shopper would have to pay with a phone by QR code. Browsers the
+    /// classifier cannot place count as mobile, so the method is never hidden from a phone by mistake.
+    /// </summary>
+    public virtual AvailabilityVerdict ForBrowser(QfPayAlipaySettings settings, BrowserClassification browser)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(browser);
+
+        if (settings.HideOnDesktop && browser.EffectiveKind == BrowserKind.Desktop)
+            return AvailabilityVerdict.Hidden("the shopper is on a desktop browser and the store hides the method on desktops (HideOnDesktop)");
 
         return AvailabilityVerdict.Available;
     }

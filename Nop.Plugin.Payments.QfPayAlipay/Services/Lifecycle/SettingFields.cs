@@ -28,6 +28,7 @@ public static class SettingFields
         SettingField.For(s => s.DebugLogging),
         SettingField.For(s => s.ReconciliationIntervalMinutes),
         SettingField.For(s => s.AutoCancelExpiredOrders),
+        SettingField.For(s => s.HideOnDesktop),
     ];
 }
 

@@ -14,16 +14,32 @@ public class AttemptExpiry
 {
     private readonly IPaymentAttemptStore _attempts;
     private readonly ExpiredOrderCanceller _canceller;
+    private readonly UnpaidConfirmation _confirmation;
     private readonly ReconciliationPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
-    public AttemptExpiry(IPaymentAttemptStore attempts, ExpiredOrderCanceller canceller, ReconciliationPolicy policy, TimeProvider timeProvider)
+    public AttemptExpiry(IPaymentAttemptStore attempts,
+        ExpiredOrderCanceller canceller,
+        UnpaidConfirmation confirmation,
+        ReconciliationPolicy policy,
+        TimeProvider timeProvider)
     {
         _attempts = attempts;
         _canceller = canceller;
+        _confirmation = confirmation;
         _policy = policy;
         _timeProvider = timeProvider;
     }
+
+    /// <summary>
+    /// True when applying the rule to <paramref name="check"/> costs one more query: the check said "pending" (which
+    /// may mean QFPay was not reached) for an attempt past its expiry, so QFPay's answer must be confirmed first.
+    /// </summary>
+    public virtual bool NeedsConfirmingQuery(QfPayPaymentAttempt attempt, PaymentCheck check, QfPayAlipaySettings settings) =>
+        check.State == PaymentCheckState.Pending && check.Settlement is null && IsOverdue(attempt, settings);
+
+    private bool IsOverdue(QfPayPaymentAttempt attempt, QfPayAlipaySettings settings) =>
+        _timeProvider.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(attempt.CreatedOnUtc, DateTimeKind.Utc) >= _policy.ExpiredAfter(settings);
 
     public virtual async Task<ExpiryOutcome> ApplyAsync(QfPayPaymentAttempt attempt, PaymentCheck check, QfPayAlipaySettings settings,
         CancellationToken cancellationToken = default)
@@ -32,9 +48,8 @@ public class AttemptExpiry
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        var age = now - DateTime.SpecifyKind(attempt.CreatedOnUtc, DateTimeKind.Utc);
-        var overdue = age >= _policy.ExpiredAfter(settings);
+        var age = _timeProvider.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(attempt.CreatedOnUtc, DateTimeKind.Utc);
+        var overdue = IsOverdue(attempt, settings);
         var outcome = ExpiryOutcome.None;
         string reason;
 
@@ -44,8 +59,13 @@ public class AttemptExpiry
                 reason = $"QFPay reports its payment link {attempt.OutTradeNo} expired unpaid";
                 break;
 
-            case PaymentCheckState.Pending when overdue:
-                if (!await MarkExpiredAsync(attempt, age, check, cancellationToken))
+            case PaymentCheckState.Pending when NeedsConfirmingQuery(attempt, check, settings):
+                var account = MerchantAccount.From(settings);
+                if (!account.IsValid)
+                    return ExpiryOutcome.None;
+
+                var (unpaid, detail) = await _confirmation.ConfirmAsync(account.Value, attempt, cancellationToken);
+                if (!unpaid || !await MarkExpiredAsync(attempt, age, detail, cancellationToken))
                     return ExpiryOutcome.None;
                 outcome = ExpiryOutcome.AttemptExpired;
                 reason = $"its payment link {attempt.OutTradeNo} was still unpaid {age.TotalMinutes:0} minutes after it was created";
@@ -64,7 +84,7 @@ public class AttemptExpiry
             : ExpiryOutcome.OrderKept;
     }
 
-    private async Task<bool> MarkExpiredAsync(QfPayPaymentAttempt attempt, TimeSpan age, PaymentCheck check, CancellationToken cancellationToken)
+    private async Task<bool> MarkExpiredAsync(QfPayPaymentAttempt attempt, TimeSpan age, string answer, CancellationToken cancellationToken)
     {
         // Read fresh: the row is written whole, and a settlement since the query must not be overwritten.
         var fresh = await _attempts.FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken) ?? attempt;
@@ -73,7 +93,7 @@ public class AttemptExpiry
 
         fresh.Status = PaymentAttemptStatus.Expired;
         fresh.LastMessage = Shorten($"Not paid {age.TotalMinutes:0} minutes after it was created, past its expired_time plus margin; " +
-            $"a query just before said: {check.Detail}.");
+            $"a query just before confirmed it unpaid: {answer}.");
         fresh.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
         await _attempts.UpdateAsync(fresh, cancellationToken);
         attempt.Status = fresh.Status;

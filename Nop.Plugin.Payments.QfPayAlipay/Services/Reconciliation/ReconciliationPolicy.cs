@@ -48,10 +48,16 @@ public sealed record ReconciliationPolicy(
         return expiry + ExpiryMargin;
     }
 
-    /// <summary>The per-store interval between two queries of the same attempt or refund (ReconciliationIntervalMinutes, at least 1).</summary>
+    /// <summary>
+    /// The per-store interval between two queries of the same attempt or refund: ReconciliationIntervalMinutes (at least
+    /// 1) less a tenth, at most a minute. The task wakes on a fixed schedule and a query is claimed a little after its
+    /// run starts, so a full interval would make every other run skip it.
+    /// </summary>
     public static TimeSpan RequeryInterval(QfPayAlipaySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return TimeSpan.FromMinutes(Math.Max(1, settings.ReconciliationIntervalMinutes));
+        var interval = TimeSpan.FromMinutes(Math.Max(1, settings.ReconciliationIntervalMinutes));
+        var slack = TimeSpan.FromTicks(Math.Min(interval.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
+        return interval - slack;
     }
 }

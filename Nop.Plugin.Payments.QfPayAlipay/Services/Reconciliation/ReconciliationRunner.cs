@@ -102,22 +102,33 @@ public class ReconciliationRunner
 
     private async Task CompleteInterruptedSettlementsAsync(Run run, CancellationToken cancellationToken)
     {
-        var abandoned = await _source.ListAbandonedSettlementsAsync(UtcNow() - _settlementTimings.Lease, _policy.PageSize, cancellationToken);
-        foreach (var claim in abandoned)
+        var now = UtcNow();
+        ListPosition? after = null;
+        while (run.HasBudget)
         {
-            if (!run.HasBudget)
+            // A first generation taken over and completed by a second stays open for ever; the age window lets such
+            // rows drop out, and paging keeps them from hiding newer ones.
+            var page = await _source.ListAbandonedSettlementsAsync(now - _policy.MaximumAge, now - _settlementTimings.Lease, after, _policy.PageSize, cancellationToken);
+            if (page.Count == 0)
                 return;
 
-            if (await IsSupersededAsync(claim, cancellationToken))
-                continue;
+            after = new ListPosition(page[^1].ClaimedOnUtc, page[^1].Id);
+            foreach (var claim in page)
+            {
+                if (!run.HasBudget)
+                    return;
 
-            var attempt = await _attempts.FindBySyssnAsync(claim.Syssn, cancellationToken);
-            if (attempt is null)
-                continue;
+                if (await IsSupersededAsync(claim, cancellationToken))
+                    continue;
 
-            var check = await QueryAttemptAsync(run, attempt, cancellationToken);
-            if (check?.State == PaymentCheckState.Paid)
-                run.Summary.InterruptedCompleted++;
+                var attempt = await _attempts.FindBySyssnAsync(claim.Syssn, cancellationToken);
+                if (attempt is null)
+                    continue;
+
+                var check = await QueryAttemptAsync(run, attempt, cancellationToken);
+                if (check?.State == PaymentCheckState.Paid)
+                    run.Summary.InterruptedCompleted++;
+            }
         }
     }
 
@@ -219,6 +230,14 @@ public class ReconciliationRunner
                 case PaymentCheckState.NotPaid:
                     run.Summary.NotPaid++;
                     break;
+            }
+
+            // An overdue "pending" is confirmed by one more query before it may expire; without budget, next run.
+            if (_expiry.NeedsConfirmingQuery(attempt, check, store.Settings))
+            {
+                if (!run.HasBudget)
+                    return;
+                await SpendQueryAsync(run, store, cancellationToken);
             }
 
             switch (await _expiry.ApplyAsync(attempt, check, store.Settings, cancellationToken))

@@ -6,6 +6,22 @@ using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 
+/// <summary>What looking at one refund record did.</summary>
+public enum ExternalRefundNote
+{
+    /// <summary>A refund nopCommerce did not make, noted on its order now.</summary>
+    Noted,
+
+    /// <summary>Noted before (a duplicate notification, a second check).</summary>
+    NotedBefore,
+
+    /// <summary>One of our own refunds, or not a refund record: nothing to note.</summary>
+    NotExternal,
+
+    /// <summary>It refunds a payment this shop does not know.</summary>
+    UnknownPayment,
+}
+
 /// <summary>
 /// A refund QFPay made that nopCommerce did not ask for (e.g. from QFPay's merchant portal or app): found as a query
 /// record of order_type refund whose origssn is one of our paid payments and whose out_trade_no is not one of our
@@ -43,26 +59,25 @@ public class ExternalRefundNotes
         var noted = 0;
         foreach (var record in records.Where(static r => r.IsRefund && !string.IsNullOrWhiteSpace(r.Syssn) && !string.IsNullOrWhiteSpace(r.OriginalSyssn)))
         {
-            if (await NoteAsync(record, cancellationToken))
+            if (await NoteAsync(record, cancellationToken) == ExternalRefundNote.Noted)
                 noted++;
         }
 
         return noted;
     }
 
-    /// <summary>True when this call wrote the note; false when it is ours, unrelated, or noted before.</summary>
-    public virtual async Task<bool> NoteAsync(TransactionRecord record, CancellationToken cancellationToken = default)
+    public virtual async Task<ExternalRefundNote> NoteAsync(TransactionRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!record.IsRefund || string.IsNullOrWhiteSpace(record.Syssn) || string.IsNullOrWhiteSpace(record.OriginalSyssn))
-            return false;
+            return ExternalRefundNote.NotExternal;
 
         if (await IsOursAsync(record, cancellationToken))
-            return false;
+            return ExternalRefundNote.NotExternal;
 
         var payment = await _attempts.FindBySyssnAsync(record.OriginalSyssn, cancellationToken);
         if (payment is null)
-            return false;
+            return ExternalRefundNote.UnknownPayment;
 
         var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
         {
@@ -72,8 +87,10 @@ public class ExternalRefundNotes
             Sequence = 1,
             ClaimedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
         }, cancellationToken);
-        if (claim != UniqueInsert.Inserted)
-            return false;
+        if (claim == UniqueInsert.Duplicate)
+            return ExternalRefundNote.NotedBefore;
+        if (claim == UniqueInsert.Failed)
+            throw new InvalidOperationException($"The note about refund syssn {record.Syssn} could not be recorded; the caller retries.");
 
         var amount = record.AmountInMinorUnits is { } minor ? AmountText.Of(minor, record.Currency ?? payment.CurrencyCode) : "an unknown amount";
         var state = record.Status == TransactionStatus.Succeeded ? "made" : $"recorded with code {record.ResponseCode ?? "none"}";
@@ -82,7 +99,7 @@ public class ExternalRefundNotes
             "this order; if it is correct, record it with \"Refund (offline)\" or \"Partial refund (offline)\".";
         await _orderNotes.AddAsync(payment.OrderId, note);
         await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {payment.OrderId}.");
-        return true;
+        return ExternalRefundNote.Noted;
     }
 
     private async Task<bool> IsOursAsync(TransactionRecord record, CancellationToken cancellationToken) =>

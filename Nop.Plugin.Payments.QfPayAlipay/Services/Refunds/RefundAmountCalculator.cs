@@ -25,13 +25,17 @@ public class RefundAmountCalculator
     }
 
     /// <param name="remainingMinor">What is left to refund of <paramref name="payment"/>, in its minor units.</param>
+    /// <param name="refundedByPlugin">What the plugin's confirmed refunds of the payment add up to, in the primary currency.</param>
     public virtual async Task<FieldResult<long>> ToMinorAsync(Order order, QfPayPaymentAttempt payment, decimal amountToRefund, bool isPartial,
-        long remainingMinor)
+        long remainingMinor, decimal refundedByPlugin)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
-        if (!isPartial || amountToRefund >= order.OrderTotal - order.RefundedAmount)
+        // "The rest" means the rest of the payment only while the order's refunds are exactly the plugin's; a refund
+        // recorded by hand (e.g. one made in QFPay's portal) leaves the two apart, and then the amount is converted.
+        var restOfOrder = amountToRefund >= order.OrderTotal - order.RefundedAmount;
+        if (!isPartial || (restOfOrder && order.RefundedAmount == refundedByPlugin))
             return FieldResult<long>.Valid(remainingMinor);
 
         var currency = await _currencyService.GetCurrencyByCodeAsync(payment.CurrencyCode);

@@ -170,8 +170,12 @@ public class RefundNotificationHandler
         if (record is null || !record.IsRefund || string.IsNullOrWhiteSpace(record.OriginalSyssn))
             return await UnmatchedAsync(notification, "QFPay's query does not show which payment it refunds");
 
-        await _externalRefunds.NoteAsync(record, cancellationToken);
-        return new RefundNotificationResult(RefundNotificationOutcome.ExternalNoted, $"refund syssn {notification.Syssn} of payment {record.OriginalSyssn} noted");
+        return await _externalRefunds.NoteAsync(record, cancellationToken) switch
+        {
+            ExternalRefundNote.UnknownPayment => await UnmatchedAsync(notification, $"it refunds payment {record.OriginalSyssn}, which this shop does not know"),
+            ExternalRefundNote.NotExternal => new RefundNotificationResult(RefundNotificationOutcome.AlreadyRecorded, $"refund syssn {notification.Syssn} is one of ours"),
+            _ => new RefundNotificationResult(RefundNotificationOutcome.ExternalNoted, $"refund syssn {notification.Syssn} of payment {record.OriginalSyssn} noted"),
+        };
     }
 
     private async Task<RefundNotificationResult> UnmatchedAsync(RefundNotification notification, string why)

@@ -120,12 +120,13 @@ public class RefundService
         if (refunds.FirstOrDefault(static r => r.Status == RefundStatus.Pending) is { } pending)
             return await ErrorAsync(RefundTexts.PendingExists, pending.OutTradeNo, AmountText.Of(pending.AmountMinor, pending.CurrencyCode));
 
-        var refundedMinor = refunds.Where(static r => r.Status == RefundStatus.Succeeded).Sum(static r => r.AmountMinor);
-        var remaining = payment.AmountMinor - refundedMinor;
+        var succeeded = refunds.Where(static r => r.Status == RefundStatus.Succeeded).ToList();
+        var remaining = payment.AmountMinor - succeeded.Sum(static r => r.AmountMinor);
         if (remaining <= 0)
             return await ErrorAsync(RefundTexts.NothingLeft, AmountText.Of(payment.AmountMinor, payment.CurrencyCode));
 
-        var amount = await _calculator.ToMinorAsync(order, payment, request.AmountToRefund, request.IsPartialRefund, remaining);
+        var amount = await _calculator.ToMinorAsync(order, payment, request.AmountToRefund, request.IsPartialRefund, remaining,
+            succeeded.Sum(static r => r.AmountPrimary));
         if (!amount.IsValid)
             return await ErrorAsync(RefundTexts.InvalidAmount, amount.Error);
 

@@ -47,7 +47,18 @@ internal static class AlipayEndpoints
         routes.MapPost("/alipay/tradepay/{tradeNO}", async context =>
         {
             var tradeNo = (string)context.Request.RouteValues["tradeNO"]!;
-            var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+            IFormCollection? form = null;
+            try
+            {
+                if (context.Request.HasFormContentType)
+                    form = await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
             var answer = await tradePay.RunAsync(tradeNo, form?["resultCode"].FirstOrDefault(), form?["user_id"].FirstOrDefault());
             context.Response.StatusCode = answer.StatusCode;
             context.Response.ContentType = "application/json; charset=utf-8";

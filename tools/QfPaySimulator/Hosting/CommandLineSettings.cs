@@ -93,10 +93,13 @@ internal sealed class CommandLineSettings
             options.Merchants.Add(new SimulatedMerchant(appCode ?? demo.AppCode, clientKey ?? demo.ClientKey, string.IsNullOrEmpty(mchid) ? null : mchid));
         }
 
+        // A new key file records the app id of the run that created it; an explicit --alipay-app-id still wins.
         if (alipayAppId is not null)
             options.Alipay.AppId = alipayAppId;
         if (alipayKeys is not null)
             Alipay.AlipayKeyFile.LoadOrCreate(alipayKeys, options.Alipay);
+        if (alipayAppId is not null)
+            options.Alipay.AppId = alipayAppId;
 
         return settings;
     }

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Nop.Core.Domain.Logging;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
+using Nop.Services.Localization;
+using QfPaySimulator;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Proof;
+
+/// <summary>
+/// Issue #8, suite 4: the configured keys (QFPay client key, Alipay private keys) appear in no log line, exception,
+/// admin model or shopper page. The logs are those of every <see cref="RecordingLogger"/> of the run
+/// (<see cref="LogSinks.Process"/>); this fixture scans what has run before it, and <see cref="RunWideSecretsScan"/>
+/// scans the whole run once more after the last test.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class SecretsTests
+{
+    [Test]
+    public void The_scan_finds_a_key_planted_in_a_log_line_or_an_exception_whole_or_in_part()
+    {
+        var sinks = new LogSinks();
+        var clean = new RecordingLogger(sinks);
+        clean.WarningAsync("notification refused (BadSignature): out_trade_no 10025-1-x. Nothing was changed.");
+        Assert.That(SecretScan.FindInLogs(sinks), Is.Empty);
+
+        var key = SimulatorOptions.DemoMerchant.ClientKey;
+        new RecordingLogger(sinks).ErrorAsync($"QFPay refused the request signed with key {key}");
+        new RecordingLogger(sinks).ErrorAsync("failed", new InvalidOperationException($"key prefix {key[..28]}"));
+        new RecordingLogger(sinks).InformationAsync($"Alipay key {Alipay.AlipayTestKeys.FixedPrivateKey[100..160]}");
+
+        var hits = SecretScan.FindInLogs(sinks);
+        Assert.That(hits, Has.Count.EqualTo(3));
+        Assert.That(hits, Has.None.Contains(key), "a hit names the key, never shows it");
+    }
+
+    [Test]
+    public void No_log_line_or_logged_exception_of_the_run_so_far_holds_a_configured_key()
+    {
+        var texts = LogSinks.Process.AllTexts().ToList();
+        TestContext.Progress.WriteLine($"[{nameof(SecretsTests)}] scanned {texts.Count} log texts from {LogSinks.Process.LoggerCount} loggers");
+        Assert.That(SecretScan.FindInLogs(LogSinks.Process), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_admin_page_model_carries_only_the_mask_of_the_client_key()
+    {
+        var shop = new Shop();
+        var health = new Mock<IIntegrationHealthLog>();
+        health.Setup(h => h.GetReportAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(IntegrationHealthReport.Empty);
+        var services = new ServiceCollection();
+        shop.RegisterServices(services);
+        services.AddSingleton(health.Object);
+        services.AddSingleton(EnglishResources.Mock().Object);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+
+        var model = await scope.ServiceProvider.GetRequiredService<ConfigurationModelFactory>().PrepareModelAsync(0);
+
+        var rendered = JsonSerializer.Serialize(model);
+        Assert.That(model.ClientKey, Is.Null);
+        Assert.That(SecretScan.Find([("configuration model", rendered)]), Is.Empty);
+    }
+
+    [Test]
+    public async Task Shopper_answers_and_pages_and_QFPay_failures_hold_no_key()
+    {
+        await using var shop = await LiveShop.StartAsync(simulator: s => s.Faults.Add(new FaultRule(SimulatorEndpoint.Payment, FaultKind.Http5xx) { Times = 1 }));
+        var order = shop.AddOrder();
+        var produced = new List<(string, string?)>();
+        produced.AddRange(NotifyAnswer.Table.Values.Select(static a => ($"notify answer {a.Reason}", (string?)a.Body)));
+
+        // A failed checkout and its problem page, a pending return page, a wrong out_trade_no.
+        await shop.PostProcessAsync(order);
+        var attempt = shop.Attempts.All.FirstOrDefault();
+        produced.Add(("return page (unknown)", JsonSerializer.Serialize(await shop.InScopeAsync(s => s.GetRequiredService<ReturnPageDecider>().ForReturnAsync("nope")))));
+        produced.Add(("problem page", JsonSerializer.Serialize(await shop.InScopeAsync(s => s.GetRequiredService<ReturnPageDecider>().ForProblemAsync(order.OrderGuid)))));
+        if (attempt is not null)
+            produced.Add(("return page", JsonSerializer.Serialize(await shop.InScopeAsync(s => s.GetRequiredService<ReturnPageDecider>().ForReturnAsync(attempt.OutTradeNo)))));
+
+        // What a QFPay failure turns into: the client's exception, as it would reach a log.
+        shop.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
+        var failed = await shop.InScopeAsync(s => s.GetRequiredService<QfPayClient>()
+            .QueryAsync(SimulatorScenario.AccountFor(shop.Simulator), QueryRequest.ByOutTradeNo("x-1-1", DateTimeOffset.UtcNow)));
+        produced.Add(("QFPay failure", failed.ToString()));
+        try
+        {
+            failed.EnsureSuccess();
+        }
+        catch (Exception exception)
+        {
+            produced.Add(("QFPay exception", exception.ToString()));
+        }
+
+        produced.AddRange(shop.Log.Lines.Select(static (l, i) => ($"log line {i}", (string?)(l.Message + " " + l.Exception))));
+        Assert.That(SecretScan.Find(produced), Is.Empty);
+        Assert.That(shop.Log.At(LogLevel.Error).Concat(shop.Log.At(LogLevel.Warning)), Is.Not.Empty, "the failure was logged, and scanned");
+    }
+
+    [Test]
+    public void No_view_writes_a_key_into_the_page()
+    {
+        // Razor views are not compiled in the tests: read their source. Only the mask and the override flags of the key
+        // may be shown; the ClientKey field itself is an empty password-style editor (the factory nulls it).
+        var views = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Payments.QfPayAlipay", "Views"), "*.cshtml", SearchOption.AllDirectories);
+        var leaks = views.SelectMany(view => File.ReadLines(view).Select((line, i) => (Where: $"{Path.GetFileName(view)}:{i + 1}", Line: line)))
+            .Where(static l => Regex.IsMatch(l.Line, @"Model\.ClientKey(?!Mask|_OverrideForStore|StoredForScope)\b|PrivateKey|Settings\.ClientKey|\.ClientKey\s*\)"))
+            .Select(static l => $"{l.Where}: {l.Line.Trim()}")
+            .ToList();
+
+        Assert.That(views, Is.Not.Empty);
+        Assert.That(leaks, Is.Empty);
+    }
+}

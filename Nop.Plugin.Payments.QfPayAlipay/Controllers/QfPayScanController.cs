@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Nop.Core;
+using Nop.Core.Http;
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Models;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
+using Nop.Services.Configuration;
+using Nop.Web.Framework.Controllers;
+
+namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
+
+/// <summary>
+/// The desktop page: a desktop has no wallet app, so the payment link is shown as a QR code for the shopper's phone,
+/// with the amount, the order number and a live status that moves on to the completed page once paid. The QR code
+/// holds the plugin's resume link, which outlives any one pay_url.
+/// </summary>
+public class QfPayScanController : BasePluginController
+{
+    /// <summary>How often the page polls; the endpoint itself queries QFPay at most every <see cref="StatusQueryThrottle.Interval"/>.</summary>
+    public const int PollSeconds = 3;
+
+    private readonly IPaymentAttemptStore _attempts;
+    private readonly ChargeCalculator _chargeCalculator;
+    private readonly PayableOrders _orders;
+    private readonly ISettingService _settingService;
+    private readonly IWebHelper _webHelper;
+
+    public QfPayScanController(IPaymentAttemptStore attempts,
+        ChargeCalculator chargeCalculator,
+        PayableOrders orders,
+        ISettingService settingService,
+        IWebHelper webHelper)
+    {
+        _attempts = attempts;
+        _chargeCalculator = chargeCalculator;
+        _orders = orders;
+        _settingService = settingService;
+        _webHelper = webHelper;
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Show(Guid orderGuid, CancellationToken cancellationToken)
+    {
+        var lookup = await _orders.FindAsync(orderGuid);
+        switch (lookup.Standing)
+        {
+            case OrderStanding.Paid:
+                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = lookup.Order!.Id });
+            case OrderStanding.Closed:
+                return RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = lookup.Order!.Id });
+            case OrderStanding.NotFound:
+                return RedirectToRoute(NopRouteNames.General.HOMEPAGE);
+        }
+
+        var order = lookup.Order!;
+        var urls = new CallbackUrls(_webHelper.GetStoreLocation());
+        var resumeUrl = urls.Resume(order.OrderGuid);
+
+        // The amount the latest attempt asked QFPay for; before any attempt, what one would ask for now.
+        var latest = (await _attempts.ListByOrderAsync(order.Id, cancellationToken)).MaxBy(static a => a.AttemptNumber);
+        var amountText = latest is not null
+            ? ChargeText.Format(latest.AmountMinor, latest.CurrencyCode)
+            : await ChargeTextFromOrderAsync(order);
+
+        Response.Headers.CacheControl = "no-store";
+        return View(QfPayAlipayDefaults.ViewPath("ScanToPay"), new ScanToPayModel(order.Id, order.CustomOrderNumber ?? string.Empty,
+            amountText, resumeUrl, PaymentQrCode.PngDataUri(resumeUrl), urls.Status(order.OrderGuid),
+            PollSeconds));
+    }
+
+    private async Task<string> ChargeTextFromOrderAsync(Nop.Core.Domain.Orders.Order order)
+    {
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
+        var charge = await _chargeCalculator.ForOrderAsync(order, settings);
+        return charge.IsValid ? ChargeText.Format(charge.Value.Minor, charge.Value.Currency) : string.Empty;
+    }
+}
