@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
 /// A row that stays uncompleted for longer than the lease was left by a holder that died half-way; it is taken over
 /// by inserting the next generation of the key (again unique, so again only one taker).
 /// </summary>
-public class QfPaySettlementClaim : BaseEntity
+public class QfPaySettlementClaim : BaseEntity, IClaimRow
 {
     /// <summary>e.g. <c>payment:&lt;syssn&gt;#1</c>; see <c>SettlementClaimKeys</c>.</summary>
     public string ClaimKey { get; set; } = string.Empty;

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
 /// violation and leaves it. Like the settlement claim, the database is the guarantee; nopCommerce's ILocker, which a
 /// web farm implements as check-then-set (PLUGIN-API.md Appendix C), only saves effort.
 /// </summary>
-public class QfPayWorkClaim : BaseEntity
+public class QfPayWorkClaim : BaseEntity, IClaimRow
 {
     public const int ClaimKeyMaxLength = 100;
 
