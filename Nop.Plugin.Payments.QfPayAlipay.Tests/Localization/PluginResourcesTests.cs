@@ -4,6 +4,8 @@ using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
@@ -90,6 +92,16 @@ public partial class PluginResourcesTests
     public void Every_refund_text_has_chinese_texts()
     {
         Assert.That(RefundTexts.All.Select(t => t.Key).Except(PluginResources.TranslatedRefundKeys, StringComparer.OrdinalIgnoreCase), Is.Empty);
+    }
+
+    [Test]
+    public void Every_order_page_text_and_state_name_has_chinese_texts()
+    {
+        var orderPageKeys = OrderStatusTexts.All.Concat(StatusNames.All).Select(t => t.Key)
+            .Append(StatusNames.Of((PaymentAttemptStatus)int.MinValue).Key)
+            .Append(StatusNames.Of((RefundStatus)int.MinValue).Key);
+
+        Assert.That(orderPageKeys.Except(PluginResources.TranslatedOrderStatusKeys, StringComparer.OrdinalIgnoreCase), Is.Empty);
     }
 
     [Test]

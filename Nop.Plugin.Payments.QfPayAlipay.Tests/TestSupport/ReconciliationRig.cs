@@ -57,12 +57,12 @@ public sealed class ReconciliationRig : IAsyncDisposable
 
     public Shop Shop { get; }
 
-    public InMemoryRefundStore Refunds { get; } = new();
+    public InMemoryRefundStore Refunds => Shop.Refunds;
 
     /// <summary>The store's locale resources: the plugin's English texts unless a test sets up a translation.</summary>
     public Mock<ILocalizationService> Localization { get; } = EnglishResources.Mock();
 
-    public InMemoryWorkClaimStore WorkClaims { get; } = new();
+    public InMemoryWorkClaimStore WorkClaims => Shop.WorkClaims;
 
     public InMemoryReconciliationSource Source { get; }
 
@@ -212,8 +212,6 @@ public sealed class ReconciliationRig : IAsyncDisposable
 
             var services = new ServiceCollection();
             rig.Shop.RegisterServices(services);
-            services.Replace(ServiceDescriptor.Singleton<IRefundStore>(rig.Refunds));
-            services.Replace(ServiceDescriptor.Singleton<IWorkClaimStore>(rig.WorkClaims));
             services.Replace(ServiceDescriptor.Singleton<IReconciliationSource>(rig.Source));
             services.AddSingleton(Locker.Object);
             services.AddSingleton(rig.Localization.Object);

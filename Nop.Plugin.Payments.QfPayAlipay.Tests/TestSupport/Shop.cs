@@ -27,7 +27,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
 /// A nopCommerce store as the plugin sees it: the plugin's own registrations (Infrastructure/NopStartup) on top of
-/// Moq stand-ins for nopCommerce's services, in-memory attempt and claim tables with the database's unique keys,
+/// Moq stand-ins for nopCommerce's services, in-memory attempt, claim and refund tables with the database's unique keys,
 /// orders that behave like nopCommerce's (CanMarkOrderAsPaid, MarkOrderAsPaidAsync), notes and log in memory.
 /// </summary>
 public class Shop
@@ -109,6 +109,10 @@ public class Shop
     public InMemoryPaymentAttemptStore Attempts { get; } = new();
 
     public InMemorySettlementClaimStore Claims { get; } = new();
+
+    public InMemoryRefundStore Refunds { get; } = new();
+
+    public InMemoryWorkClaimStore WorkClaims { get; } = new();
 
     public RecordingLogger Log { get; } = new();
 
@@ -211,9 +215,13 @@ public class Shop
         // The simulator is on loopback; a proxy variable on a build machine must not reroute it.
         services.AddHttpClient<QfPayClient>().ConfigurePrimaryHttpMessageHandler(static () =>
             new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+        services.AddHttpClient<Nop.Plugin.Payments.QfPayAlipay.Alipay.AlipayOAuthClient>().ConfigurePrimaryHttpMessageHandler(static () =>
+            new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
 
         services.Replace(ServiceDescriptor.Singleton<IPaymentAttemptStore>(Attempts));
         services.Replace(ServiceDescriptor.Singleton<ISettlementClaimStore>(Claims));
+        services.Replace(ServiceDescriptor.Singleton<IRefundStore>(Refunds));
+        services.Replace(ServiceDescriptor.Singleton<IWorkClaimStore>(WorkClaims));
         services.Replace(ServiceDescriptor.Singleton(HealthLog.Object));
         services.AddSingleton<NopLogger>(Log);
         services.AddSingleton(OrderService.Object);

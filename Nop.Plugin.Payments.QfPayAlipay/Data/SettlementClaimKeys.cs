@@ -16,9 +16,6 @@ public static class SettlementClaimKeys
     /// <summary>Writes the order note about a mismatching payment once, however often QFPay repeats it.</summary>
     public static string Mismatch(string syssn) => Key("mismatch", syssn, 1);
 
-    /// <summary>Records a refund notification once.</summary>
-    public static string Refund(string syssn) => Key("refund", syssn, 1);
-
     private static string Key(string kind, string syssn, int generation) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}:{syssn.Trim()}#{generation}");
 }

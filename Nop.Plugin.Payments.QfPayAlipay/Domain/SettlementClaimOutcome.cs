@@ -21,6 +21,9 @@ public enum SettlementClaimOutcome
     /// <summary>Amount, currency or syssn differ from the attempt: noted once, the order is not paid.</summary>
     Mismatch = 50,
 
-    /// <summary>A refund notification was recorded on the order (issue #6 settles refunds).</summary>
+    /// <summary>
+    /// A refund notification was noted on the order. Written only by versions before refund notifications went to
+    /// RefundNotificationHandler (which claims in QfPayWorkClaim); kept so that existing rows still read.
+    /// </summary>
     RefundNoted = 60,
 }

@@ -7,6 +7,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
@@ -62,6 +63,7 @@ public class NotificationHandlerTests
         new object[] { NotifyReason.BadSignature, 401, "BAD SIGNATURE" },
         new object[] { NotifyReason.KeyNotConfigured, 503, "RETRY" },
         new object[] { NotifyReason.SettlementBusy, 503, "RETRY" },
+        new object[] { NotifyReason.RefundRetryLater, 503, "RETRY" },
         new object[] { NotifyReason.TransientFailure, 503, "RETRY" },
     ];
 
@@ -249,36 +251,71 @@ public class NotificationHandlerTests
     }
 
     [Test]
-    public async Task A_verified_refund_is_noted_on_the_refunded_order_once()
+    public async Task A_verified_refund_the_plugin_made_is_recorded_once_and_its_duplicate_changes_nothing()
     {
-        _order.PaymentStatus = PaymentStatus.Paid;
-        var refund = Paid with
+        var refund = await SeedPaidOrderWithPendingRefundAsync(sentAgo: TimeSpan.FromMinutes(10));
+        var delivery = SignedNotification.Post(RefundNotificationOf(refund), Key);
+
+        var first = await HandleAsync(delivery);
+        var afterFirst = (_order.RefundedAmount, Notes: _shop.Notes.Count, Row: _shop.Refunds.All.Single());
+        var duplicate = await HandleAsync(delivery);
+
+        Assert.Multiple(() =>
         {
-            NotifyType = "refund",
-            Syssn = Shop.NewSyssn(),
-            OutTradeNo = _order.CustomOrderNumber + "-R1-ABCDEF",
-            Txamt = "5000",
-        };
-        var body = refund.ToBody().Replace("\"cardcd\": \"\"", $"\"cardcd\": \"\", \"orig_syssn\": \"{_attempt.Syssn}\"", StringComparison.Ordinal);
+            Assert.That(first.Reason, Is.EqualTo(NotifyReason.RefundRecorded));
+            Assert.That(first.IsSuccess, Is.True);
+            Assert.That(afterFirst.RefundedAmount, Is.EqualTo(50m));
+            Assert.That(afterFirst.Row.Status, Is.EqualTo(RefundStatus.Succeeded));
+            Assert.That(afterFirst.Row.RefundSyssn, Is.EqualTo(RefundSyssn));
 
-        var first = await HandleAsync(SignedNotification.Post(body, Key));
-        var again = await HandleAsync(SignedNotification.Post(body, Key));
-
-        Assert.That(first.Reason, Is.EqualTo(NotifyReason.RefundRecorded));
-        Assert.That(again.Reason, Is.EqualTo(NotifyReason.RefundRecorded));
-        Assert.That(_shop.NotesOf(_order).Single(), Does.Contain("refund of 50.00 HKD").And.Contain(refund.Syssn));
+            Assert.That(duplicate.Reason, Is.EqualTo(NotifyReason.RefundRecorded));
+            Assert.That(duplicate.IsSuccess, Is.True, "QFPay stops repeating it");
+            Assert.That(_order.RefundedAmount, Is.EqualTo(50m), "not counted twice");
+            Assert.That(_shop.Notes, Has.Count.EqualTo(afterFirst.Notes));
+            Assert.That(_shop.Refunds.All.Single().UpdatedOnUtc, Is.EqualTo(afterFirst.Row.UpdatedOnUtc));
+            Assert.That(_order.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+        });
+        _shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(_order, 50m), Times.Once);
+        // A refund's out_trade_no names no attempt, so the store is the one whose key verified it (here the default scope).
+        _shop.HealthLog.Verify(h => h.RecordAsync(It.IsAny<int>(), IntegrationEventKind.NotificationAccepted,
+            It.Is<string>(d => d.StartsWith("RefundRecorded")), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]
-    public async Task A_verified_refund_without_a_matching_order_is_logged_and_acknowledged()
+    public async Task A_verified_refund_whose_request_may_still_be_running_is_answered_RETRY_and_taken_on_QFPays_retry()
     {
-        var refund = Paid with { NotifyType = "refund", Syssn = Shop.NewSyssn(), OutTradeNo = "elsewhere-R1-ABCDEF" };
+        var refund = await SeedPaidOrderWithPendingRefundAsync(sentAgo: TimeSpan.FromSeconds(5));
+        var delivery = SignedNotification.Post(RefundNotificationOf(refund), Key);
+
+        var early = await HandleAsync(delivery);
+        var rowAfterEarly = _shop.Refunds.All.Single();
+        _clock.Advance(TimeSpan.FromMinutes(2)); // QFPay's second attempt (API.md §6.6)
+        var retried = await HandleAsync(delivery);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(early, Is.EqualTo(NotifyAnswer.For(NotifyReason.RefundRetryLater)));
+            Assert.That((early.StatusCode, early.Body), Is.EqualTo((503, "RETRY")));
+            Assert.That(rowAfterEarly.Status, Is.EqualTo(RefundStatus.Pending), "the first delivery changed nothing");
+            Assert.That(_shop.Log.At(LogLevel.Warning).Single(), Does.Contain("RETRY").And.Contain(RefundSyssn));
+            Assert.That(retried.Reason, Is.EqualTo(NotifyReason.RefundRecorded));
+            Assert.That(_order.RefundedAmount, Is.EqualTo(50m));
+        });
+        _shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(_order, 50m), Times.Once);
+    }
+
+    [Test]
+    public async Task A_verified_refund_the_plugin_did_not_make_is_answered_RETRY_while_QFPay_cannot_be_asked_about_it()
+    {
+        // Shop's QFPay base URL is 127.0.0.1:9, where nothing listens: the lookup of the refunded payment fails.
+        var refund = Paid with { NotifyType = "refund", Syssn = RefundSyssn, OutTradeNo = "elsewhere-R1-ABCDEF", Txamt = "5000" };
 
         var answer = await HandleAsync(SignedNotification.Post(refund, Key));
 
-        Assert.That(answer.Reason, Is.EqualTo(NotifyReason.RefundRecorded));
-        Assert.That(_shop.Log.At(LogLevel.Warning).Single(), Does.Contain(refund.Syssn).And.Contain("no order"));
-        Assert.That(_shop.Notes, Is.Empty);
+        Assert.That(answer.Reason, Is.EqualTo(NotifyReason.RefundRetryLater));
+        Assert.That(answer.IsSuccess, Is.False, "the refund is not noted anywhere yet, so QFPay must try again");
+        AssertNothingChanged();
+        Assert.That(_shop.WorkClaims.All, Is.Empty);
     }
 
     [Test]
@@ -303,6 +340,58 @@ public class NotificationHandlerTests
         foreach (var invocation in _shop.HealthLog.Invocations)
             Assert.That(invocation.Arguments.OfType<string>(), Has.None.Contains(Key));
     }
+
+    private const string RefundSyssn = "20250318155400029999000001";
+
+    /// <summary>The order paid through <see cref="_attempt"/>, and a partial refund of 50.00 HKD the plugin sent <paramref name="sentAgo"/>, unconfirmed.</summary>
+    private async Task<QfPayRefund> SeedPaidOrderWithPendingRefundAsync(TimeSpan sentAgo)
+    {
+        _order.PaymentStatus = PaymentStatus.Paid;
+        _order.OrderStatus = OrderStatus.Processing;
+        _attempt.Status = PaymentAttemptStatus.Paid;
+        await _shop.Attempts.UpdateAsync(_attempt);
+
+        // nopCommerce's partial offline refund (PLUGIN-API.md §6.2), as far as the recorder relies on it.
+        _shop.OrderProcessing.Setup(p => p.CanPartiallyRefundOffline(It.IsAny<Order>(), It.IsAny<decimal>()))
+            .Returns((Order order, decimal amount) => order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded
+                && amount <= order.OrderTotal - order.RefundedAmount);
+        _shop.OrderProcessing.Setup(p => p.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()))
+            .Returns((Order order, decimal amount) =>
+            {
+                order.RefundedAmount += amount;
+                order.PaymentStatus = PaymentStatus.PartiallyRefunded;
+                return Task.CompletedTask;
+            });
+
+        var sent = _clock.GetUtcNow().UtcDateTime - sentAgo;
+        var refund = new QfPayRefund
+        {
+            OrderId = _order.Id,
+            StoreId = _order.StoreId,
+            PaymentAttemptId = _attempt.Id,
+            PaymentSyssn = _attempt.Syssn!,
+            Sequence = 1,
+            OutTradeNo = OutTradeNumber.ForRefund(_order.CustomOrderNumber, 1),
+            AmountMinor = 5000,
+            CurrencyCode = "HKD",
+            AmountPrimary = 50m,
+            IsPartial = true,
+            Status = RefundStatus.Pending,
+            CreatedOnUtc = sent,
+            UpdatedOnUtc = sent,
+        };
+        Assert.That(await _shop.Refunds.InsertAsync(refund), Is.EqualTo(UniqueInsert.Inserted));
+        return refund;
+    }
+
+    /// <summary>QFPay's notify_type=refund for <paramref name="refund"/> (API.md §6.7): the refund's own out_trade_no and syssn.</summary>
+    private NotificationContent RefundNotificationOf(QfPayRefund refund) => Paid with
+    {
+        NotifyType = "refund",
+        Syssn = RefundSyssn,
+        OutTradeNo = refund.OutTradeNo,
+        Txamt = refund.AmountMinor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private void AssertNothingChanged(int claimsHeldElsewhere = 0)
     {

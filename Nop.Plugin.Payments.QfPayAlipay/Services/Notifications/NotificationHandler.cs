@@ -4,6 +4,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Logging;
 
@@ -13,7 +14,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 /// Turns one request to the notification route into one <see cref="NotifyAnswer"/> (the table is on that type).
 /// Order of checks (API.md §6.9): method, size, body, signature header; then the untrusted out_trade_no only picks
 /// the key (the key of the store that owns the attempt, or every configured key for an unknown number); only a
-/// verified body is parsed fully and settled. Nothing is written for a request that fails verification.
+/// verified body is parsed fully and settled (a payment by <see cref="SettlementService"/>, a refund by
+/// <see cref="RefundNotificationHandler"/>). Nothing is written for a request that fails verification.
 /// </summary>
 public class NotificationHandler
 {
@@ -22,7 +24,7 @@ public class NotificationHandler
     private readonly NotificationKeys _keys;
     private readonly ILogger _logger;
     private readonly LogThrottle _logThrottle;
-    private readonly RefundNotificationRecorder _refunds;
+    private readonly RefundNotificationHandler _refunds;
     private readonly SettlementService _settlement;
 
     public NotificationHandler(IPaymentAttemptStore attempts,
@@ -30,7 +32,7 @@ public class NotificationHandler
         NotificationKeys keys,
         ILogger logger,
         LogThrottle logThrottle,
-        RefundNotificationRecorder refunds,
+        RefundNotificationHandler refunds,
         SettlementService settlement)
     {
         _attempts = attempts;
@@ -104,11 +106,7 @@ public class NotificationHandler
         }
 
         if (parsed.Notification is RefundNotification refund)
-        {
-            return await _refunds.RecordAsync(refund, cancellationToken)
-                ? new Handled(NotifyReason.RefundRecorded, verified.StoreId, $"refund syssn {refund.Syssn}")
-                : await RetryAsync(NotifyReason.TransientFailure, verified.StoreId, $"refund syssn {refund.Syssn} could not be recorded");
-        }
+            return await HandleRefundAsync(refund, verified.StoreId, cancellationToken);
 
         var payment = parsed.Notification;
         var result = await _settlement.SettleAsync(
@@ -126,6 +124,20 @@ public class NotificationHandler
             _ => NotifyReason.TransientFailure,
         };
         return new Handled(reason, verified.StoreId, result.Detail);
+    }
+
+    private async Task<Handled> HandleRefundAsync(RefundNotification refund, int storeId, CancellationToken cancellationToken)
+    {
+        // The verifying key's store is passed on: a refund the plugin did not make is looked up with that store's account.
+        var result = await _refunds.HandleAsync(refund, storeId, cancellationToken);
+        var detail = $"refund syssn {refund.Syssn}, {result.Outcome}: {result.Detail}";
+        if (result.Acknowledge)
+            return new Handled(NotifyReason.RefundRecorded, storeId, detail);
+
+        // Usually the refund's own request is still finishing (it records the refund itself) or QFPay could not be
+        // asked; the warning says why this delivery was not taken, QFPay's next attempt comes minutes later.
+        await _logger.WarningAsync($"{OrderNotes.Prefix}refund notification answered RETRY ({detail}).");
+        return new Handled(NotifyReason.RefundRetryLater, storeId, detail);
     }
 
     private async Task<Verification> VerifyWithStoreKeyAsync(IncomingNotification notification, QfPayPaymentAttempt attempt)
@@ -193,12 +205,6 @@ public class NotificationHandler
         // (the health log on the configure page counts every refusal).
         if (_logThrottle.ShouldWrite($"notify-refused:{reason}"))
             await _logger.WarningAsync($"{OrderNotes.Prefix}notification refused ({reason}): {detail}. Nothing was changed.");
-        return new Handled(reason, storeId, detail);
-    }
-
-    private async Task<Handled> RetryAsync(NotifyReason reason, int storeId, string detail)
-    {
-        await _logger.WarningAsync($"{OrderNotes.Prefix}notification not processed ({reason}): {detail}; QFPay will retry.");
         return new Handled(reason, storeId, detail);
     }
 

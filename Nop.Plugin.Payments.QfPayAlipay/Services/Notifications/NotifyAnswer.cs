@@ -21,7 +21,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 /// PaidTwice           200     SUCCESS             verified payment, order already paid by another payment; note + warning
 /// OrderNotPayable     200     SUCCESS             verified payment, order cancelled/deleted; note + warning (refund it)
 /// NotSuccessful       200     SUCCESS             verified, but respcd is not 0000 / status not 1; nothing to do
-/// RefundRecorded      200     SUCCESS             verified refund; order note (or log line) written
+/// RefundRecorded      200     SUCCESS             verified refund; confirmed and recorded (now or before), or noted (made elsewhere, mismatch)
 /// MethodNotAllowed    405     METHOD NOT ALLOWED  not a POST (Allow: POST)
 /// PayloadTooLarge     413     PAYLOAD TOO LARGE   body above 64 KB
 /// EmptyBody           400     EMPTY BODY          no body
@@ -30,6 +30,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 /// BadSignature        401     BAD SIGNATURE       X-QF-SIGN malformed, or matches no key that could have signed it
 /// KeyNotConfigured    503     RETRY               the attempt's store has no client key now; QFPay retries for a day
 /// SettlementBusy      503     RETRY               another delivery is settling this payment right now
+/// RefundRetryLater    503     RETRY               verified refund; its request may still be running, QFPay or the database failed
 /// TransientFailure    503     RETRY               database or other dependency failed; nothing was committed
 /// </code>
 /// </remarks>
@@ -57,6 +58,7 @@ public sealed record NotifyAnswer(int StatusCode, string Body, NotifyReason Reas
         new NotifyAnswer(StatusCodes.Status401Unauthorized, "BAD SIGNATURE", NotifyReason.BadSignature),
         Retry(NotifyReason.KeyNotConfigured),
         Retry(NotifyReason.SettlementBusy),
+        Retry(NotifyReason.RefundRetryLater),
         Retry(NotifyReason.TransientFailure),
     }.ToFrozenDictionary(static answer => answer.Reason);
 

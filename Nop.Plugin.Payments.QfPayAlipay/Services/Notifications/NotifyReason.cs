@@ -24,7 +24,10 @@ public enum NotifyReason
     /// <summary>Verified, but not a success (respcd not 0000 or status not 1): QFPay does not send these (API.md §6.1), nothing to do.</summary>
     NotSuccessful,
 
-    /// <summary>Verified refund notification, recorded as an order note (or a log line when no order matches).</summary>
+    /// <summary>
+    /// Verified refund notification the shop is done with: one of its refunds confirmed now or before, a refund made
+    /// elsewhere noted on its order (or logged), or an amount mismatch noted (RefundNotificationHandler).
+    /// </summary>
     RefundRecorded,
 
     /// <summary>Not a POST.</summary>
@@ -50,6 +53,12 @@ public enum NotifyReason
 
     /// <summary>Another delivery is settling this payment right now and did not finish within the wait.</summary>
     SettlementBusy,
+
+    /// <summary>
+    /// Verified refund notification that cannot be taken yet: the refund's own request may still be running, QFPay
+    /// could not be asked about a refund made elsewhere, or the database failed.
+    /// </summary>
+    RefundRetryLater,
 
     /// <summary>The database or another dependency failed.</summary>
     TransientFailure,
