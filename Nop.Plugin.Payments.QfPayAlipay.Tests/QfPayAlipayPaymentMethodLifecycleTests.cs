@@ -1,4 +1,8 @@
 using Moq;
+using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using Nop.Services.Configuration;
@@ -7,7 +11,10 @@ using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests;
 
-/// <summary>The payment method hands install, update and uninstall to <see cref="PluginInstaller"/>.</summary>
+/// <summary>
+/// The payment method hands install, update and uninstall to <see cref="PluginInstaller"/>; through it, install and
+/// uninstall switch the order page block on and off in WidgetSettings and never touch PaymentSettings.
+/// </summary>
 public class QfPayAlipayPaymentMethodLifecycleTests
 {
     private Mock<PluginInstaller> _installer = null!;
@@ -47,5 +54,43 @@ public class QfPayAlipayPaymentMethodLifecycleTests
 
         _installer.Verify(i => i.UninstallAsync(), Times.Once);
         _installer.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public void The_order_page_block_is_not_listed_among_the_widgets_because_installation_activates_it()
+    {
+        Assert.That(_method.HideInWidgetList, Is.True);
+    }
+
+    [Test]
+    public async Task Installing_and_uninstalling_switch_the_order_page_block_and_leave_the_payment_method_to_the_admin()
+    {
+        var settings = new Mock<ISettingService>(MockBehavior.Strict);
+        var activeWidgets = new List<string> { "Widgets.NivoSlider" };
+        settings.Setup(s => s.SaveSettingAsync(It.IsAny<QfPayAlipaySettings>(), 0)).Returns(Task.CompletedTask);
+        settings.Setup(s => s.DeleteSettingAsync<QfPayAlipaySettings>()).Returns(Task.CompletedTask);
+        settings.Setup(s => s.LoadSettingAsync<WidgetSettings>(0))
+            .ReturnsAsync(() => new WidgetSettings { ActiveWidgetSystemNames = [.. activeWidgets] });
+        settings.Setup(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0))
+            .Callback((WidgetSettings saved, int _) => activeWidgets = [.. saved.ActiveWidgetSystemNames])
+            .Returns(Task.CompletedTask);
+        var languages = new Mock<ILanguageService>();
+        languages.Setup(l => l.GetAllLanguagesAsync(true, 0)).ReturnsAsync(new List<Language>());
+        var tasks = new Mock<IScheduleTaskService>();
+        tasks.Setup(t => t.GetTaskByTypeAsync(It.IsAny<string>())).ReturnsAsync((ScheduleTask)null!);
+        var installer = new PluginInstaller(languages.Object, Mock.Of<ILocalizationService>(), tasks.Object, settings.Object, TimeProvider.System);
+        var method = PaymentMethodFactory.Create(new Shop().BuildServices(), null, installer);
+
+        await method.InstallAsync();
+        var afterInstall = activeWidgets;
+        await method.UninstallAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterInstall, Is.EqualTo(new[] { "Widgets.NivoSlider", QfPayAlipayDefaults.SystemName }));
+            Assert.That(activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider" }));
+        });
+        // The strict mock already refuses any other setting; stated here because activating the method is the admin's call.
+        settings.Verify(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), It.IsAny<int>()), Times.Never);
     }
 }

@@ -1,5 +1,7 @@
 using Moq;
+using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
@@ -15,12 +17,18 @@ public class PluginInstallerTests
 {
     private const string TaskType = "Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation.ReconciliationTask";
 
+    // plugin.json's SystemName: the name nopCommerce looks up in WidgetSettings.ActiveWidgetSystemNames.
+    private const string SystemName = "Payments.QfPayAlipay";
+
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);
 
     private Mock<ILanguageService> _languages = null!;
     private Mock<ILocalizationService> _localization = null!;
     private Mock<IScheduleTaskService> _tasks = null!;
     private Mock<ISettingService> _settings = null!;
+
+    // The stored WidgetSettings.ActiveWidgetSystemNames; each load hands out a copy, as nopCommerce does.
+    private List<string> _activeWidgets = null!;
 
     [SetUp]
     public void SetUp()
@@ -44,6 +52,13 @@ public class PluginInstallerTests
         _tasks.Setup(t => t.GetTaskByTypeAsync(TaskType)).ReturnsAsync((ScheduleTask)null!);
         _settings.Setup(s => s.SaveSettingAsync(It.IsAny<QfPayAlipaySettings>(), 0)).Returns(Task.CompletedTask);
         _settings.Setup(s => s.DeleteSettingAsync<QfPayAlipaySettings>()).Returns(Task.CompletedTask);
+
+        _activeWidgets = ["Widgets.NivoSlider"];
+        _settings.Setup(s => s.LoadSettingAsync<WidgetSettings>(0))
+            .ReturnsAsync(() => new WidgetSettings { ActiveWidgetSystemNames = [.. _activeWidgets] });
+        _settings.Setup(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0))
+            .Callback((WidgetSettings saved, int _) => _activeWidgets = [.. saved.ActiveWidgetSystemNames])
+            .Returns(Task.CompletedTask);
     }
 
     private PluginInstaller Installer(ISettingService? settings = null) =>
@@ -93,16 +108,39 @@ public class PluginInstallerTests
     }
 
     [Test]
-    public async Task Install_touches_nothing_but_the_settings_the_texts_and_the_task()
+    public async Task Install_touches_nothing_but_the_settings_the_texts_the_task_and_the_active_widgets()
     {
         await Installer().InstallAsync();
 
         _settings.Verify(s => s.SaveSettingAsync(It.IsAny<QfPayAlipaySettings>(), 0), Times.Once);
+        _settings.Verify(s => s.LoadSettingAsync<WidgetSettings>(0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0), Times.Once);
         _languages.Verify(l => l.GetAllLanguagesAsync(true, 0), Times.Once);
         _localization.Verify(l => l.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()), Times.Exactly(4));
         _tasks.Verify(t => t.GetTaskByTypeAsync(TaskType), Times.Once);
         _tasks.Verify(t => t.InsertTaskAsync(It.IsAny<ScheduleTask>()), Times.Once);
         VerifyNothingElse();
+    }
+
+    [Test]
+    public async Task Install_activates_the_order_page_block_but_leaves_activating_the_payment_method_to_the_admin()
+    {
+        await Installer().InstallAsync();
+
+        Assert.That(_activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider", SystemName }));
+        _settings.Verify(s => s.LoadSettingAsync<PaymentSettings>(It.IsAny<int>()), Times.Never);
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Install_does_not_add_the_block_again_when_it_is_already_active_in_any_casing()
+    {
+        _activeWidgets = ["Widgets.NivoSlider", "payments.qfpayalipay"];
+
+        await Installer().InstallAsync();
+
+        Assert.That(_activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider", "payments.qfpayalipay" }));
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), It.IsAny<int>()), Times.Never);
     }
 
     [Test]
@@ -116,18 +154,41 @@ public class PluginInstallerTests
     }
 
     [Test]
-    public async Task Uninstall_removes_the_settings_the_texts_and_the_task_and_nothing_else()
+    public async Task Uninstall_removes_the_settings_the_texts_the_task_and_the_active_widget_entry_and_nothing_else()
     {
         var task = new ScheduleTask { Id = 9, Type = TaskType };
         _tasks.Setup(t => t.GetTaskByTypeAsync(TaskType)).ReturnsAsync(task);
+        _activeWidgets = ["Widgets.NivoSlider", SystemName];
 
         await Installer().UninstallAsync();
 
+        Assert.That(_activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider" }));
         _settings.Verify(s => s.DeleteSettingAsync<QfPayAlipaySettings>(), Times.Once);
+        _settings.Verify(s => s.LoadSettingAsync<WidgetSettings>(0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0), Times.Once);
         _localization.Verify(l => l.DeleteLocaleResourcesAsync("Plugins.Payments.QfPayAlipay", null), Times.Once);
         _tasks.Verify(t => t.GetTaskByTypeAsync(TaskType), Times.Once);
         _tasks.Verify(t => t.DeleteTaskAsync(task), Times.Once);
         VerifyNothingElse();
+    }
+
+    [Test]
+    public async Task Uninstall_removes_only_its_own_name_in_any_casing_and_leaves_other_widgets_active()
+    {
+        _activeWidgets = ["Widgets.GoogleAnalytics", "payments.QFPAYALIPAY", "Widgets.NivoSlider", "Payments.QfPayAlipay.Extra"];
+
+        await Installer().UninstallAsync();
+
+        Assert.That(_activeWidgets, Is.EqualTo(new[] { "Widgets.GoogleAnalytics", "Widgets.NivoSlider", "Payments.QfPayAlipay.Extra" }));
+    }
+
+    [Test]
+    public async Task Uninstall_writes_no_widget_settings_when_the_block_is_not_active()
+    {
+        await Installer().UninstallAsync();
+
+        Assert.That(_activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider" }));
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), It.IsAny<int>()), Times.Never);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Services.Configuration;
@@ -8,9 +9,15 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
 
 /// <summary>
 /// What installing, upgrading and uninstalling the plugin does to the store: its settings, its locale
-/// resources and its reconciliation task, and nothing else. The health log table comes and goes with the
-/// plugin's migration (Data/HealthSchemaMigration), which nopCommerce runs around these steps.
+/// resources, its reconciliation task and its entry in the active widgets (WidgetSettings), and nothing else.
+/// The health log table comes and goes with the plugin's migration (Data/HealthSchemaMigration), which
+/// nopCommerce runs around these steps.
 /// </summary>
+/// <remarks>
+/// The payment method itself is not activated (PaymentSettings is left alone): taking payments is the admin's
+/// decision. Its admin order page block is activated, because nopCommerce renders only active widgets and the
+/// block is part of the payment method, not a widget listed for the admin to manage.
+/// </remarks>
 public class PluginInstaller
 {
     private readonly ILanguageService _languageService;
@@ -32,7 +39,10 @@ public class PluginInstaller
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Default settings for all stores, texts in every installed language, and the reconciliation task.</summary>
+    /// <summary>
+    /// Default settings for all stores, texts in every installed language, the reconciliation task, and the
+    /// order page block among the active widgets.
+    /// </summary>
     public virtual async Task InstallAsync()
     {
         await _settingService.SaveSettingAsync(new QfPayAlipaySettings());
@@ -44,6 +54,7 @@ public class PluginInstaller
         }
 
         await EnsureReconciliationTaskAsync();
+        await ActivateOrderPageBlockAsync();
     }
 
     /// <summary>
@@ -83,7 +94,10 @@ public class PluginInstaller
         await EnsureReconciliationTaskAsync();
     }
 
-    /// <summary>Removes the plugin's settings (every store), its texts (every language) and its task.</summary>
+    /// <summary>
+    /// Removes the plugin's settings (every store), its texts (every language), its task and its entry in the active
+    /// widgets.
+    /// </summary>
     public virtual async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<QfPayAlipaySettings>();
@@ -92,6 +106,30 @@ public class PluginInstaller
         var task = await _scheduleTaskService.GetTaskByTypeAsync(QfPayAlipayDefaults.ReconciliationTaskType);
         if (task is not null)
             await _scheduleTaskService.DeleteTaskAsync(task);
+
+        await DeactivateOrderPageBlockAsync();
+    }
+
+    // nopCommerce compares active widget names case-insensitively; an entry in any casing already counts, and is
+    // not added twice. Saved only when it changes, so a reinstall rewrites nothing.
+    private async Task ActivateOrderPageBlockAsync()
+    {
+        var widgets = await _settingService.LoadSettingAsync<WidgetSettings>();
+        if (widgets.ActiveWidgetSystemNames.Contains(QfPayAlipayDefaults.SystemName, StringComparer.OrdinalIgnoreCase))
+            return;
+
+        widgets.ActiveWidgetSystemNames.Add(QfPayAlipayDefaults.SystemName);
+        await _settingService.SaveSettingAsync(widgets);
+    }
+
+    // A stale name would stay in the shared list after the plugin is gone; other widgets' names are left as they are.
+    private async Task DeactivateOrderPageBlockAsync()
+    {
+        var widgets = await _settingService.LoadSettingAsync<WidgetSettings>();
+        var removed = widgets.ActiveWidgetSystemNames.RemoveAll(name =>
+            string.Equals(name, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase));
+        if (removed > 0)
+            await _settingService.SaveSettingAsync(widgets);
     }
 
     // An admin may have tuned or disabled an existing task; only a missing one is created.
