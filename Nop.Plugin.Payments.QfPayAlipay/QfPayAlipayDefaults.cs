@@ -51,6 +51,9 @@ public static class QfPayAlipayDefaults
     /// <summary>The small JSON status endpoint the desktop page polls.</summary>
     public const string StatusPathPrefix = "Plugins/QfPayAlipay/Status/";
 
+    /// <summary>Where Alipay's silent authorisation comes back for 800107; register it as the app's callback address.</summary>
+    public const string AlipayCallbackPath = "Plugins/QfPayAlipay/AlipayCallback";
+
     /// <summary>Route names of the checkout and settlement pages (Infrastructure/RouteProvider).</summary>
     public static class Routes
     {
@@ -67,6 +70,8 @@ public static class QfPayAlipayDefaults
         public const string Scan = "Plugin.Payments.QfPayAlipay.Scan";
 
         public const string Status = "Plugin.Payments.QfPayAlipay.Status";
+
+        public const string AlipayCallback = "Plugin.Payments.QfPayAlipay.AlipayCallback";
     }
 
     public static string ViewPath(string viewName) => $"{PluginFolder}/Views/{viewName}.cshtml";

@@ -4,10 +4,12 @@ using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Components;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -34,6 +36,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     private readonly IOrderTotalCalculationService _orderTotalCalculationService;
     private readonly PaymentStarter _paymentStarter;
     private readonly PluginInstaller _pluginInstaller;
+    private readonly ServiceWindowAuthorizer _serviceWindowAuthorizer;
     private readonly RefundService _refundService;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
@@ -48,6 +51,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         PaymentStarter paymentStarter,
         PluginInstaller pluginInstaller,
         RefundService refundService,
+        ServiceWindowAuthorizer serviceWindowAuthorizer,
         ISettingService settingService,
         IStoreContext storeContext,
         CheckoutVisibility visibility,
@@ -60,6 +64,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         _orderTotalCalculationService = orderTotalCalculationService;
         _paymentStarter = paymentStarter;
         _pluginInstaller = pluginInstaller;
+        _serviceWindowAuthorizer = serviceWindowAuthorizer;
         _refundService = refundService;
         _settingService = settingService;
         _storeContext = storeContext;
@@ -105,14 +110,34 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     {
         ArgumentNullException.ThrowIfNull(postProcessPaymentRequest?.Order);
         var order = postProcessPaymentRequest.Order;
+        var context = _httpContextAccessor.HttpContext;
+
+        // 800107 first needs the shopper's Alipay user id: the payment is created on the authorisation callback.
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
+        if (settings.PayType == QfPayPayType.AlipayServiceWindowH5)
+        {
+            context?.Response.Redirect(await ServiceWindowDestinationAsync(order));
+            return;
+        }
+
         var start = await _paymentStarter.StartAsync(order);
 
-        var context = _httpContextAccessor.HttpContext;
         var destination = ShopperDestination.After(start, ShopperBrowser.Of(context?.Request),
             new CallbackUrls(_webHelper.GetStoreLocation()), order.OrderGuid);
 
         // Only 301/302 count as "being redirected" for core; Response.Redirect sends 302.
         context?.Response.Redirect(destination);
+    }
+
+    /// <summary>Alipay's silent authorisation, or the problem page (with the reason in the log) when it cannot start.</summary>
+    private async Task<string> ServiceWindowDestinationAsync(Order order)
+    {
+        var authorization = await _serviceWindowAuthorizer.StartAsync(order);
+        if (authorization.Url is not null)
+            return authorization.Url;
+
+        await _logger.WarningAsync($"{Services.Settlement.OrderNotes.Prefix}Alipay Service Window payment for order {order.CustomOrderNumber} not started: {authorization.Problem}.");
+        return new CallbackUrls(_webHelper.GetStoreLocation()).PaymentProblem(order.OrderGuid);
     }
 
     /// <summary>
@@ -226,7 +251,10 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         return $"{_webHelper.GetStoreLocation()}Admin/{QfPayAlipayDefaults.AdminControllerName}/Configure";
     }
 
-    /// <summary>Settings, texts in every installed language and the reconciliation task (Services/Lifecycle/PluginInstaller).</summary>
+    /// <summary>
+    /// Settings, texts in every installed language, the reconciliation task and the active order page block
+    /// (Services/Lifecycle/PluginInstaller). The payment method itself is left for the admin to make active.
+    /// </summary>
     public override async Task InstallAsync()
     {
         await _pluginInstaller.InstallAsync();
@@ -240,7 +268,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         await base.UpdateAsync(currentVersion, targetVersion);
     }
 
-    /// <summary>Removes the plugin's settings, texts and task; nopCommerce's down migration drops its table.</summary>
+    /// <summary>Removes the plugin's settings, texts, task and active order page block; nopCommerce's down migration drops its table.</summary>
     public override async Task UninstallAsync()
     {
         await _pluginInstaller.UninstallAsync();
@@ -248,10 +276,11 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     }
 
     /// <summary>
-    /// Shown in the widget list so an admin can activate it there (Configuration > Widgets) until installation
-    /// activates it through WidgetSettings; nopCommerce renders only active widgets.
+    /// Not listed under Configuration > Widgets: the order page block is part of the payment method, not a widget an
+    /// admin manages on its own. Installation activates it through WidgetSettings (nopCommerce renders only active
+    /// widgets) and uninstallation deactivates it.
     /// </summary>
-    public bool HideInWidgetList => false;
+    public bool HideInWidgetList => true;
 
     /// <summary>The Alipay (QFPay) block on the admin order page, with "Check status now".</summary>
     public Task<IList<string>> GetWidgetZonesAsync() => Task.FromResult<IList<string>>([AdminWidgetZones.OrderDetailsBlock]);

@@ -67,4 +67,22 @@ public class QfPayAlipaySettings : ISettings
 
     /// <summary>Cancels pending orders whose payment link expired unpaid (checked with a query first). Off by default.</summary>
     public bool AutoCancelExpiredOrders { get; set; }
+
+    /// <summary>800107 only: the store's Alipay open-platform app id (API.md §10.2). Blank keeps 800107 hidden.</summary>
+    public string? AlipayAppId { get; set; }
+
+    /// <summary>
+    /// 800107 only: the Alipay app's RSA2 private key. A secret like <see cref="ClientKey"/>: write-only on the admin
+    /// page, never logged or rendered.
+    /// </summary>
+    public string? AlipayAppPrivateKey { get; set; }
+
+    /// <summary>800107 only: the public key Alipay shows for the app; verifies Alipay's token answers.</summary>
+    public string? AlipayPublicKey { get; set; }
+
+    /// <summary>Alipay's open-platform gateway; blank means production (a local simulator in tests).</summary>
+    public string? AlipayGatewayUrl { get; set; }
+
+    /// <summary>Alipay's authorisation page; blank means production (a local simulator in tests).</summary>
+    public string? AlipayAuthorizeUrl { get; set; }
 }

@@ -118,6 +118,37 @@ public sealed class OAuthState
             : new OAuthStateCheck(OAuthStateVerdict.Valid, reference, expiresAt);
     }
 
+    /// <summary>
+    /// The reference a state claims, WITHOUT checking it: only for choosing the session binding when the binding is
+    /// derived from the reference itself (e.g. the order a callback continues). Always pass the result through
+    /// <see cref="Verify"/> before acting on it; null when the text is not shaped like a state.
+    /// </summary>
+    public static string? ReadReferenceUnverified(string? state)
+    {
+        if (string.IsNullOrEmpty(state))
+            return null;
+
+        var text = state.Replace(' ', '+');
+        var bytes = new byte[text.Length];
+        if (text.Length > AlipayAuthorizationRequest.MaxStateLength
+            || !Convert.TryFromBase64String(text, bytes, out var length)
+            || length < HeaderBytes + MacBytes
+            || bytes[HeaderBytes - 1] > MaxReferenceBytes
+            || length != HeaderBytes + bytes[HeaderBytes - 1] + MacBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes, HeaderBytes, bytes[HeaderBytes - 1]);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Never prints the key.</summary>
     public override string ToString() => "OAuthState { Key = [redacted] }";
 

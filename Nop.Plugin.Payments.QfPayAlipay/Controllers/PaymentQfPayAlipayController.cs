@@ -128,6 +128,7 @@ public class PaymentQfPayAlipayController : BasePaymentController
 
         // Tag helpers prefer ModelState's attempted value to the model's: drop the typed key, keep its errors.
         ModelState.SetModelValue(nameof(ConfigurationModel.ClientKey), null, null);
+        ModelState.SetModelValue(nameof(ConfigurationModel.AlipayAppPrivateKey), null, null);
         return View(QfPayAlipayDefaults.ViewPath("Configure"), model);
     }
 }

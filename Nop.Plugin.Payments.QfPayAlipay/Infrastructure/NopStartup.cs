@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.QfPayAlipay.Alipay;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
@@ -13,6 +14,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
+using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
@@ -52,8 +54,13 @@ public class NopStartup : INopStartup
         services.AddScoped<PaymentResumer>();
         services.AddScoped<PaymentStatusReporter>();
         services.AddSingleton<StatusQueryThrottle>();
+
+        // 800107 (Alipay Service Window H5): silent authorisation, token exchange, tradePay page. The Alipay client is
+        // stateless (the store's app travels with each call); WithProxy returns void, so it comes last.
+        services.AddScoped<ServiceWindowAuthorizer>();
+        services.AddScoped<ServiceWindowCallback>();
+        services.AddHttpClient<AlipayOAuthClient>().WithProxy();
         services.AddScoped<NotificationKeys>();
-        services.AddScoped<RefundNotificationRecorder>();
         services.AddScoped<NotificationHandler>();
 
         // Lifecycle, configure page and health log (issue #4).

@@ -34,6 +34,10 @@ public class RouteProvider : IRouteProvider
 
         endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Status, QfPayAlipayDefaults.StatusPathPrefix + "{orderGuid:guid}",
             new { controller = "QfPayStatus", action = "Status" });
+
+        // 800107: Alipay's silent authorisation returns here (register this address for the Alipay app).
+        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.AlipayCallback, QfPayAlipayDefaults.AlipayCallbackPath,
+            new { controller = "QfPayAlipayCallback", action = "Callback" });
     }
 
     /// <summary>Like the bundled payment plugins (PLUGIN-API.md §5.8).</summary>

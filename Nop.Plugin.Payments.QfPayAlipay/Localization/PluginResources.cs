@@ -2,13 +2,13 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Localization;
 
 /// <summary>
 /// Every locale string resource the plugin installs, all under <see cref="QfPayAlipayDefaults.LocaleResourcePrefix"/>.
-/// Adding a text is one line in one of the partial files (shopper, admin, validation, refunds, protocol), with its three
-/// languages side by side; install and upgrade pick it up from here.
+/// Adding a text is one line in one of the partial files (shopper, admin, validation, refunds, order page, protocol),
+/// with its three languages side by side; install and upgrade pick it up from here.
 /// </summary>
 public static partial class PluginResources
 {
     private static readonly Lazy<IReadOnlyList<LocaleResource>> Table = new(static () =>
-        [.. Shopper(), .. Admin(), .. Validation(), .. Refunds(), .. Protocol()]);
+        [.. Shopper(), .. Admin(), .. Validation(), .. Refunds(), .. OrderStatusPage(), .. Protocol(), .. ServiceWindow()]);
 
     public static IReadOnlyList<LocaleResource> All => Table.Value;
 

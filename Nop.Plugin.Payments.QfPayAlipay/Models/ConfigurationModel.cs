@@ -84,6 +84,41 @@ public record ConfigurationModel : BaseNopModel
     public bool HideOnDesktop { get; set; }
     public bool HideOnDesktop_OverrideForStore { get; set; }
 
+    // Alipay Service Window (800107): the store's Alipay open-platform app. All blank keeps 800107 hidden.
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AlipayAppId")]
+    public string? AlipayAppId { get; set; }
+    public bool AlipayAppId_OverrideForStore { get; set; }
+
+    /// <summary>Write-only like <see cref="ClientKey"/>: what was typed, never what is stored.</summary>
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AlipayAppPrivateKey")]
+    [DataType(DataType.Password)]
+    public string? AlipayAppPrivateKey { get; set; }
+    public bool AlipayAppPrivateKey_OverrideForStore { get; set; }
+
+    /// <summary>Whether this scope holds its own private key, so a blank box keeps it (and the validator knows).</summary>
+    public bool AlipayAppPrivateKeyStoredForScope { get; set; }
+
+    /// <summary>Whether the effective settings have a private key at all; the page says "stored", never any part of it.</summary>
+    [BindNever]
+    public bool AlipayAppPrivateKeyPresent { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AlipayPublicKey")]
+    public string? AlipayPublicKey { get; set; }
+    public bool AlipayPublicKey_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AlipayGatewayUrl")]
+    public string? AlipayGatewayUrl { get; set; }
+    public bool AlipayGatewayUrl_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.AlipayAuthorizeUrl")]
+    public string? AlipayAuthorizeUrl { get; set; }
+    public bool AlipayAuthorizeUrl_OverrideForStore { get; set; }
+
+    /// <summary>The redirect_uri to register for the Alipay app.</summary>
+    [BindNever]
+    public string? AlipayCallbackUrl { get; set; }
+
     // Notifications, reconciliation, diagnostics
 
     [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.ReconciliationIntervalMinutes")]
@@ -130,5 +165,6 @@ public record ConfigurationModel : BaseNopModel
     /// </summary>
     public override string ToString() =>
         $"{nameof(ConfigurationModel)} {{ ActiveStoreScopeConfiguration = {ActiveStoreScopeConfiguration}, AppCode = {AppCode}, " +
-        $"ClientKey = {(string.IsNullOrEmpty(ClientKey) ? "(blank)" : "[redacted]")}, ClientKeyMask = {ClientKeyMask} }}";
+        $"ClientKey = {(string.IsNullOrEmpty(ClientKey) ? "(blank)" : "[redacted]")}, ClientKeyMask = {ClientKeyMask}, " +
+        $"AlipayAppId = {AlipayAppId}, AlipayAppPrivateKey = {(string.IsNullOrEmpty(AlipayAppPrivateKey) ? "(blank)" : "[redacted]")} }}";
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using FluentValidation;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
+using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
 
@@ -77,6 +79,23 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .When(m => Editing(m, m.SignTypeId_OverrideForStore))
             .WithMessage(_ => Text("Plugins.Payments.QfPayAlipay.Validation.SignType.Invalid"));
 
+        // Alipay Service Window (800107): checked as a whole when a private key is typed (the stored one never comes
+        // back to the page); the problem describes keys without quoting them (AlipayOpenApp.Validate).
+        RuleFor(m => m.AlipayAppPrivateKey)
+            .Must((m, _) => AlipayAppProblem(m) is null)
+            .When(m => Editing(m, m.AlipayAppPrivateKey_OverrideForStore) && HasText(m.AlipayAppPrivateKey))
+            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp), AlipayAppProblem(m)));
+
+        RuleFor(m => m.AlipayAppPrivateKey)
+            .NotEmpty()
+            .When(m => Editing(m, m.AlipayAppPrivateKey_OverrideForStore) && HasText(m.AlipayAppId) && !m.AlipayAppPrivateKeyStoredForScope)
+            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp), "The Alipay app private key is not configured."));
+
+        RuleFor(m => m.AlipayPublicKey)
+            .NotEmpty()
+            .When(m => Editing(m, m.AlipayPublicKey_OverrideForStore) && HasText(m.AlipayAppId))
+            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp), "The Alipay public key is not configured."));
+
         // Payment
         RuleFor(m => m.PayTypeId)
             .Must(id => Enum.IsDefined(typeof(QfPayPayType), id))
@@ -135,6 +154,19 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .InclusiveBetween(MinReconciliationIntervalMinutes, MaxReconciliationIntervalMinutes)
             .When(m => Editing(m, m.ReconciliationIntervalMinutes_OverrideForStore))
             .WithMessage(_ => Text("Plugins.Payments.QfPayAlipay.Validation.ReconciliationIntervalMinutes.Range"));
+    }
+
+    private static string? AlipayAppProblem(ConfigurationModel m)
+    {
+        var settings = new QfPayAlipaySettings
+        {
+            AlipayAppId = m.AlipayAppId,
+            AlipayAppPrivateKey = m.AlipayAppPrivateKey,
+            AlipayPublicKey = m.AlipayPublicKey,
+            AlipayGatewayUrl = m.AlipayGatewayUrl,
+            AlipayAuthorizeUrl = m.AlipayAuthorizeUrl,
+        };
+        return AlipayAppSettings.TryRead(settings, out var problem) is null ? problem : null;
     }
 
     private static bool Editing(ConfigurationModel model, bool overrideForStore) =>

@@ -63,6 +63,10 @@ public class ConfigurationModelFactory
             ReconciliationIntervalMinutes = settings.ReconciliationIntervalMinutes,
             AutoCancelExpiredOrders = settings.AutoCancelExpiredOrders,
             HideOnDesktop = settings.HideOnDesktop,
+            AlipayAppId = settings.AlipayAppId,
+            AlipayPublicKey = settings.AlipayPublicKey,
+            AlipayGatewayUrl = settings.AlipayGatewayUrl,
+            AlipayAuthorizeUrl = settings.AlipayAuthorizeUrl,
         };
 
         if (storeScope > 0)
@@ -84,6 +88,11 @@ public class ConfigurationModelFactory
             model.ReconciliationIntervalMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.ReconciliationIntervalMinutes, storeScope);
             model.AutoCancelExpiredOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AutoCancelExpiredOrders, storeScope);
             model.HideOnDesktop_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.HideOnDesktop, storeScope);
+            model.AlipayAppId_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AlipayAppId, storeScope);
+            model.AlipayAppPrivateKey_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AlipayAppPrivateKey, storeScope);
+            model.AlipayPublicKey_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AlipayPublicKey, storeScope);
+            model.AlipayGatewayUrl_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AlipayGatewayUrl, storeScope);
+            model.AlipayAuthorizeUrl_OverrideForStore = await _settingService.SettingExistsAsync(settings, s => s.AlipayAuthorizeUrl, storeScope);
         }
 
         await PrepareDisplayAsync(model, storeScope, cancellationToken);
@@ -98,14 +107,18 @@ public class ConfigurationModelFactory
     {
         ArgumentNullException.ThrowIfNull(model);
         model.ClientKey = null;
+        model.AlipayAppPrivateKey = null;
         model.ActiveStoreScopeConfiguration = storeScope;
 
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeScope);
         model.ClientKeyMask = ClientKeyMask.For(settings.ClientKey);
         model.ClientKeyStoredForScope = await _storeScopedKey.GetOwnAsync(storeScope) is not null;
+        model.AlipayAppPrivateKeyPresent = !string.IsNullOrWhiteSpace(settings.AlipayAppPrivateKey);
+        model.AlipayAppPrivateKeyStoredForScope = await _storeScopedKey.GetOwnAsync(storeScope, static s => s.AlipayAppPrivateKey) is not null;
 
         var store = storeScope > 0 ? await _storeService.GetStoreByIdAsync(storeScope) : await _storeContext.GetCurrentStoreAsync();
         model.NotificationUrl = NotificationAddress.ForStore(store?.Url);
+        model.AlipayCallbackUrl = string.IsNullOrWhiteSpace(store?.Url) ? null : new Checkout.CallbackUrls(store.Url).AlipayCallback;
 
         model.AvailableEnvironments = await ChoicesAsync(model.EnvironmentId,
             (QfPayEnvironment.Test, "Plugins.Payments.QfPayAlipay.Environment.Test"),

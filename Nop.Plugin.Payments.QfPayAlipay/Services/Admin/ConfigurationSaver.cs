@@ -46,6 +46,12 @@ public class ConfigurationSaver
         settings.ReconciliationIntervalMinutes = model.ReconciliationIntervalMinutes;
         settings.AutoCancelExpiredOrders = model.AutoCancelExpiredOrders;
         settings.HideOnDesktop = model.HideOnDesktop;
+        settings.AlipayAppId = Clean(model.AlipayAppId);
+        // Write-only like the client key: a blank box keeps this scope's own private key.
+        settings.AlipayAppPrivateKey = Clean(model.AlipayAppPrivateKey) ?? await _storeScopedKey.GetOwnAsync(storeScope, static s => s.AlipayAppPrivateKey);
+        settings.AlipayPublicKey = Clean(model.AlipayPublicKey);
+        settings.AlipayGatewayUrl = Clean(model.AlipayGatewayUrl);
+        settings.AlipayAuthorizeUrl = Clean(model.AlipayAuthorizeUrl);
 
         await SaveAsync(settings, s => s.Environment, model.EnvironmentId_OverrideForStore, storeScope);
         await SaveAsync(settings, s => s.CustomBaseUrl, model.CustomBaseUrl_OverrideForStore, storeScope);
@@ -64,6 +70,11 @@ public class ConfigurationSaver
         await SaveAsync(settings, s => s.ReconciliationIntervalMinutes, model.ReconciliationIntervalMinutes_OverrideForStore, storeScope);
         await SaveAsync(settings, s => s.AutoCancelExpiredOrders, model.AutoCancelExpiredOrders_OverrideForStore, storeScope);
         await SaveAsync(settings, s => s.HideOnDesktop, model.HideOnDesktop_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AlipayAppId, model.AlipayAppId_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AlipayAppPrivateKey, model.AlipayAppPrivateKey_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AlipayPublicKey, model.AlipayPublicKey_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AlipayGatewayUrl, model.AlipayGatewayUrl_OverrideForStore, storeScope);
+        await SaveAsync(settings, s => s.AlipayAuthorizeUrl, model.AlipayAuthorizeUrl_OverrideForStore, storeScope);
 
         await _settingService.ClearCacheAsync();
     }

@@ -18,9 +18,13 @@ public class StoreScopedKey
     }
 
     /// <summary>The key stored for exactly <paramref name="storeScope"/> (0 = shared), or null.</summary>
-    public virtual async Task<string?> GetOwnAsync(int storeScope)
+    public virtual Task<string?> GetOwnAsync(int storeScope) => GetOwnAsync(storeScope, static s => s.ClientKey);
+
+    /// <summary>The same for another write-only secret, e.g. the Alipay app private key (800107).</summary>
+    public virtual async Task<string?> GetOwnAsync(int storeScope, System.Linq.Expressions.Expression<Func<QfPayAlipaySettings, string?>> secret)
     {
-        var key = _settingService.GetSettingKey(new QfPayAlipaySettings(), static s => s.ClientKey);
+        ArgumentNullException.ThrowIfNull(secret);
+        var key = _settingService.GetSettingKey(new QfPayAlipaySettings(), secret);
         var value = await _settingService.GetSettingByKeyAsync<string?>(key, null, storeScope, false);
         return string.IsNullOrEmpty(value) ? null : value;
     }

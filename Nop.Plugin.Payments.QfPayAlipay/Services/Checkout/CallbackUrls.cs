@@ -36,5 +36,9 @@ public sealed class CallbackUrls
 
     public string Status(Guid orderGuid) => _base + QfPayAlipayDefaults.StatusPathPrefix + orderGuid.ToString("D");
 
+    /// <summary>800107: the redirect_uri of Alipay's silent authorisation; the same for every order (Alipay checks it
+    /// against the callback registered for the app).</summary>
+    public string AlipayCallback => _base + QfPayAlipayDefaults.AlipayCallbackPath;
+
     public bool ReturnFits(string outTradeNo) => Return(outTradeNo).Length <= CallbackUrl.ReturnUrlMaxLength;
 }

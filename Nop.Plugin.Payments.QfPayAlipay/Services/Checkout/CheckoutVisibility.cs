@@ -1,4 +1,5 @@
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Services.Directory;
 
@@ -17,7 +18,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 public class CheckoutVisibility
 {
     public const string ServiceWindowReason =
-        "pay type 800107 (Alipay Service Window H5) needs the Alipay app and the payer's Alipay user id, which this checkout does not obtain yet";
+        "pay type 800107 (Alipay Service Window H5) needs the Alipay app and the payer's Alipay user id, for which the store's " +
+        "Alipay open-platform app (app id, app private key, Alipay public key) must be configured";
 
     private readonly CheckoutAvailability _availability;
     private readonly ICurrencyService _currencyService;
@@ -52,8 +54,15 @@ public class CheckoutVisibility
         if (settings.PayType == QfPayPayType.AlipayHongKongWap && code != "HKD")
             return AvailabilityVerdict.Hidden($"pay type 801512 (AlipayHK) charges HKD only, but the charge currency is {code}");
 
+        // 800107 gets the payer's user id from the store's own Alipay app (API.md §10.2): without one, or with one whose
+        // keys do not validate, the shopper would be stuck after placing the order.
         if (settings.PayType == QfPayPayType.AlipayServiceWindowH5)
-            return AvailabilityVerdict.Hidden(ServiceWindowReason);
+        {
+            if (!AlipayAppSettings.IsStarted(settings))
+                return AvailabilityVerdict.Hidden(ServiceWindowReason);
+            if (AlipayAppSettings.TryRead(settings, out var appProblem) is null)
+                return AvailabilityVerdict.Hidden($"pay type 800107 (Alipay Service Window H5) needs a usable Alipay app: {appProblem}");
+        }
 
         var currency = await _currencyService.GetCurrencyByCodeAsync(code);
         if (currency is null)
@@ -74,6 +83,11 @@ public class CheckoutVisibility
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(browser);
+
+        // tradePay exists only in the mainland Alipay app's JS bridge (API.md §10.2 step 5); AlipayHK and every other
+        // browser would dead-end after the order is placed. Unknown browsers are not given the benefit of the doubt here.
+        if (settings.PayType == QfPayPayType.AlipayServiceWindowH5 && !(browser.Kind == BrowserKind.AlipayApp && browser.IsInMainlandAlipayApp))
+            return AvailabilityVerdict.Hidden($"pay type 800107 (Alipay Service Window H5) is offered only inside the mainland Alipay app, and the shopper's browser is {browser.Kind}{(browser.Kind == BrowserKind.AlipayApp ? $" ({browser.Wallet})" : string.Empty)}");
 
         if (settings.HideOnDesktop && browser.EffectiveKind == BrowserKind.Desktop)
             return AvailabilityVerdict.Hidden("the shopper is on a desktop browser and the store hides the method on desktops (HideOnDesktop)");

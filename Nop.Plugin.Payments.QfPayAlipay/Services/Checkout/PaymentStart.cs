@@ -11,5 +11,13 @@ public sealed record PaymentStart(bool SentToWallet, string RedirectUrl, QfPayPa
 {
     public static PaymentStart ToWallet(string payUrl, QfPayPaymentAttempt attempt) => new(true, payUrl, attempt, null);
 
+    /// <summary>
+    /// 800107: QFPay's <c>pay_params.tradeNO</c> for the page's <c>AlipayJSBridge.call("tradePay")</c>. There is no
+    /// address to redirect to (<see cref="RedirectUrl"/> is empty): the shop renders the tradePay page itself.
+    /// </summary>
+    public string? TradeNo { get; init; }
+
+    public static PaymentStart ToTradePay(string tradeNo, QfPayPaymentAttempt attempt) => new(true, string.Empty, attempt, null) { TradeNo = tradeNo };
+
     public static PaymentStart ToProblemPage(string problemUrl, QfPayPaymentAttempt? attempt, string reason) => new(false, problemUrl, attempt, reason);
 }

@@ -61,13 +61,26 @@ public class PaymentStarter
         _webHelper = webHelper;
     }
 
-    public virtual async Task<PaymentStart> StartAsync(Order order, CancellationToken cancellationToken = default)
+    public virtual Task<PaymentStart> StartAsync(Order order, CancellationToken cancellationToken = default) =>
+        StartWithAsync(order, null, cancellationToken);
+
+    /// <summary>
+    /// 800107 (Alipay Service Window H5): the same, with the payer's Alipay user id as <c>openid</c> (API.md §10.2 step 4).
+    /// On success the start carries <see cref="PaymentStart.TradeNo"/> for the page's <c>tradePay</c>.
+    /// </summary>
+    public virtual Task<PaymentStart> StartServiceWindowAsync(Order order, string openId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(openId);
+        return StartWithAsync(order, openId, cancellationToken);
+    }
+
+    private async Task<PaymentStart> StartWithAsync(Order order, string? openId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         var problemPage = new CallbackUrls(_webHelper.GetStoreLocation()).PaymentProblem(order.OrderGuid);
         try
         {
-            return await StartCoreAsync(order, problemPage, cancellationToken);
+            return await StartCoreAsync(order, openId, problemPage, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -81,7 +94,7 @@ public class PaymentStarter
         }
     }
 
-    private async Task<PaymentStart> StartCoreAsync(Order order, string problemPage, CancellationToken cancellationToken)
+    private async Task<PaymentStart> StartCoreAsync(Order order, string? openId, string problemPage, CancellationToken cancellationToken)
     {
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
         var verdict = _availability.Evaluate(settings);
@@ -92,10 +105,13 @@ public class PaymentStarter
         if (!account.IsValid)
             return await NotStartedAsync(order, problemPage, account.Error.TrimEnd('.'));
 
-        // 800107 needs the payer's Alipay user id from inside the Alipay app (API.md §10); checkout hides it until
-        // that flow exists, so an order only gets here if the pay type changed after it was placed.
-        if (!settings.PayType.UsesPayUrl())
+        // 800107 needs the payer's Alipay user id, which only the Alipay authorisation callback has (API.md §10);
+        // anything else reaching here with 800107 (a resume link, a pay type changed after the order) cannot pay.
+        var serviceWindow = settings.PayType == QfPayPayType.AlipayServiceWindowH5;
+        if (serviceWindow && openId is null)
             return await NotStartedAsync(order, problemPage, CheckoutVisibility.ServiceWindowReason);
+        if (!serviceWindow && openId is not null)
+            return await NotStartedAsync(order, problemPage, $"an Alipay user id arrived for order {order.CustomOrderNumber}, but the store's pay type is now {settings.PayType.ToCode()}, not 800107");
 
         var charge = await _chargeCalculator.ForOrderAsync(order, settings);
         if (!charge.IsValid)
@@ -115,23 +131,27 @@ public class PaymentStarter
             Currency = attempt.CurrencyCode,
             PayType = settings.PayType,
             GoodsName = GoodsName.ForOrder(settings.GoodsNameTemplate, order.CustomOrderNumber ?? order.Id.ToString(CultureInfo.InvariantCulture)),
-            ReturnUrl = callbacks.Return(attempt.OutTradeNo),
+            // tradePay stays on the shop's page, so 800107 has no return trip; nor does QFPay take expired_time for it (API.md §4.2).
+            ReturnUrl = serviceWindow ? null : callbacks.Return(attempt.OutTradeNo),
             NotifyUrl = callbacks.Notify,
-            ExpiresInMinutes = settings.PaymentExpiryMinutes,
+            ExpiresInMinutes = serviceWindow ? null : settings.PaymentExpiryMinutes,
+            OpenId = openId,
         };
 
         // Not the request's token: a shopper closing the tab must not turn a payment QFPay may already have created
         // into an "unknown" one. The client has its own timeouts (API.md §2.4).
         var result = await _client.CreatePaymentAsync(account.Value, request, CancellationToken.None);
+        if (result.IsSuccess && serviceWindow && result.Response.TradeNo is { Length: > 0 } tradeNo)
+        {
+            await MarkAwaitingAsync(attempt, result, null, cancellationToken);
+            await _logger.InformationAsync($"{OrderNotes.Prefix}order {order.CustomOrderNumber} handed to Alipay's tradePay: attempt {attempt.AttemptNumber}, " +
+                $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
+            return PaymentStart.ToTradePay(tradeNo, attempt);
+        }
+
         if (result.IsSuccess && result.Response.PayUrl is { Length: > 0 } payUrl)
         {
-            attempt.Status = PaymentAttemptStatus.AwaitingPayment;
-            attempt.Syssn = result.Response.Syssn;
-            attempt.PayUrl = payUrl;
-            attempt.LastResponseCode = result.ResponseCode;
-            attempt.LastMessage = null;
-            attempt.UpdatedOnUtc = UtcNow();
-            await _attempts.UpdateAsync(attempt, cancellationToken);
+            await MarkAwaitingAsync(attempt, result, payUrl, cancellationToken);
 
             // One line per trip to the wallet: the first thing support needs when a shopper says "I paid".
             await _logger.InformationAsync($"{OrderNotes.Prefix}order {order.CustomOrderNumber} sent to Alipay: attempt {attempt.AttemptNumber}, " +
@@ -141,6 +161,18 @@ public class PaymentStarter
         }
 
         return await RefusedAsync(order, attempt, result, problemPage, cancellationToken);
+    }
+
+    private async Task MarkAwaitingAsync(QfPayPaymentAttempt attempt, QfPayResult<PaymentResponse> result, string? payUrl,
+        CancellationToken cancellationToken)
+    {
+        attempt.Status = PaymentAttemptStatus.AwaitingPayment;
+        attempt.Syssn = result.Response!.Syssn;
+        attempt.PayUrl = payUrl;
+        attempt.LastResponseCode = result.ResponseCode;
+        attempt.LastMessage = null;
+        attempt.UpdatedOnUtc = UtcNow();
+        await _attempts.UpdateAsync(attempt, cancellationToken);
     }
 
     private async Task<QfPayPaymentAttempt?> RecordAttemptAsync(Order order, ChargeAmount charge, QfPayAlipaySettings settings,

@@ -29,6 +29,11 @@ public static class SettingFields
         SettingField.For(s => s.ReconciliationIntervalMinutes),
         SettingField.For(s => s.AutoCancelExpiredOrders),
         SettingField.For(s => s.HideOnDesktop),
+        SettingField.For(s => s.AlipayAppId),
+        SettingField.For(s => s.AlipayAppPrivateKey),
+        SettingField.For(s => s.AlipayPublicKey),
+        SettingField.For(s => s.AlipayGatewayUrl),
+        SettingField.For(s => s.AlipayAuthorizeUrl),
     ];
 }
 
