@@ -36,6 +36,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# CI logs and redirected output read better without terminal colour codes.
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }
 Set-StrictMode -Version Latest
 
 $SystemName = 'Payments.QfPayAlipay'
