@@ -7,9 +7,6 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Proof;
 /// Generates hostile deliveries from a seed. Every family aims at the pending order's out_trade_no where it can, so a
 /// mistake in the route would show as a state change of that order rather than as an unknown transaction.
 /// </summary>
-/// <param name="target">The pending order's notification as QFPay would send it (never sent itself).</param>
-/// <param name="settled">An already settled order's genuine notification: replays of it are documented duplicates.</param>
-/// <param name="clientKey">The store's key: used only to build "signed, then tampered" bodies.</param>
 public sealed class HostileNotificationCorpus
 {
     private static readonly string[] ContentTypes =
@@ -27,6 +24,9 @@ public sealed class HostileNotificationCorpus
     private readonly string _strangerKey;
     private readonly NotificationContent _target;
 
+    /// <param name="target">The pending order's notification as QFPay would send it (never sent itself).</param>
+    /// <param name="settled">An already settled order's genuine notification: replays of it are documented duplicates.</param>
+    /// <param name="clientKey">The store's key: used only to build "signed, then tampered" bodies.</param>
     public HostileNotificationCorpus(Random random, NotificationContent target, NotificationContent settled, string clientKey)
     {
         _random = random;

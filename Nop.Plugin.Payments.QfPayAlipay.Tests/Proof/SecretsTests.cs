@@ -18,8 +18,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Proof;
 /// <summary>
 /// Issue #8, suite 4: the configured keys (QFPay client key, Alipay private keys) appear in no log line, exception,
 /// admin model or shopper page. The logs are those of every <see cref="RecordingLogger"/> of the run
-/// (<see cref="LogSinks.Process"/>); this fixture scans what has run before it, and <see cref="RunWideSecretsScan"/>
-/// scans the whole run once more after the last test.
+/// (<see cref="LogSinks.Process"/>): this fixture scans what has run before it, and
+/// <see cref="ScanLogsForSecretsAfterEachTestAttribute"/> scans what every test of the run adds, failing that test.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -44,10 +44,24 @@ public class SecretsTests
     }
 
     [Test]
+    public void The_after_each_test_scan_fails_on_a_planted_key_and_reads_each_line_once()
+    {
+        var sinks = new LogSinks();
+        var logger = new RecordingLogger(sinks);
+        logger.InformationAsync("order 10025 marked paid");
+        Assert.That(ScanLogsForSecretsAfterEachTestAttribute.NewHits(sinks), Is.Empty);
+
+        logger.WarningAsync($"QFPay key is {SimulatorOptions.DemoMerchant.ClientKey}");
+        Assert.That(ScanLogsForSecretsAfterEachTestAttribute.NewHits(sinks), Has.Count.EqualTo(1), "the planted key fails the test that logged it");
+        Assert.That(ScanLogsForSecretsAfterEachTestAttribute.NewHits(sinks), Is.Empty, "a line is scanned once");
+    }
+
+    [Test]
     public void No_log_line_or_logged_exception_of_the_run_so_far_holds_a_configured_key()
     {
         var texts = LogSinks.Process.AllTexts().ToList();
-        TestContext.Progress.WriteLine($"[{nameof(SecretsTests)}] scanned {texts.Count} log texts from {LogSinks.Process.LoggerCount} loggers");
+        TestContext.Progress.WriteLine($"[{nameof(SecretsTests)}] scanned {texts.Count} log texts from {LogSinks.Process.LoggerCount} loggers " +
+            $"({ScanLogsForSecretsAfterEachTestAttribute.TextsScanned} already scanned test by test)");
         Assert.That(SecretScan.FindInLogs(LogSinks.Process), Is.Empty);
     }
 
@@ -55,6 +69,10 @@ public class SecretsTests
     public async Task The_admin_page_model_carries_only_the_mask_of_the_client_key()
     {
         var shop = new Shop();
+
+        // Every key setting the plugin has gets a configured value (by name, so a new key field is covered too).
+        foreach (var property in typeof(QfPayAlipaySettings).GetProperties().Where(static p => p.PropertyType == typeof(string) && p.Name.EndsWith("PrivateKey", StringComparison.Ordinal)))
+            property.SetValue(shop.Settings, Alipay.AlipayTestKeys.FixedPrivateKey);
         var health = new Mock<IIntegrationHealthLog>();
         health.Setup(h => h.GetReportAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(IntegrationHealthReport.Empty);
@@ -68,7 +86,11 @@ public class SecretsTests
         var model = await scope.ServiceProvider.GetRequiredService<ConfigurationModelFactory>().PrepareModelAsync(0);
 
         var rendered = JsonSerializer.Serialize(model);
-        Assert.That(model.ClientKey, Is.Null);
+        var keyFields = model.GetType().GetProperties()
+            .Where(static p => p.PropertyType == typeof(string) && (p.Name.EndsWith("ClientKey", StringComparison.Ordinal) || p.Name.EndsWith("PrivateKey", StringComparison.Ordinal)))
+            .ToDictionary(static p => p.Name, p => p.GetValue(model));
+        Assert.That(keyFields, Is.Not.Empty);
+        Assert.That(keyFields.Values, Is.All.Null, "the page's key editors start empty: " + string.Join(", ", keyFields.Keys));
         Assert.That(SecretScan.Find([("configuration model", rendered)]), Is.Empty);
     }
 
@@ -110,11 +132,12 @@ public class SecretsTests
     [Test]
     public void No_view_writes_a_key_into_the_page()
     {
-        // Razor views are not compiled in the tests: read their source. Only the mask and the override flags of the key
-        // may be shown; the ClientKey field itself is an empty password-style editor (the factory nulls it).
+        // Razor views are not compiled in the tests: read their source. A key may appear only as an editor
+        // (asp-for="ClientKey", whose value the factory nulls: see the admin model test) or through its mask and flags;
+        // never written out from the model or the settings.
         var views = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "Nop.Plugin.Payments.QfPayAlipay", "Views"), "*.cshtml", SearchOption.AllDirectories);
         var leaks = views.SelectMany(view => File.ReadLines(view).Select((line, i) => (Where: $"{Path.GetFileName(view)}:{i + 1}", Line: line)))
-            .Where(static l => Regex.IsMatch(l.Line, @"Model\.ClientKey(?!Mask|_OverrideForStore|StoredForScope)\b|PrivateKey|Settings\.ClientKey|\.ClientKey\s*\)"))
+            .Where(static l => Regex.IsMatch(l.Line, @"Model\.\w*(ClientKey|PrivateKey)(?!Mask|_OverrideForStore|StoredForScope|Present)\b|Settings\.\w*(ClientKey|PrivateKey)"))
             .Select(static l => $"{l.Where}: {l.Line.Trim()}")
             .ToList();
 

@@ -11,6 +11,7 @@ public sealed class LogSinks
 {
     private readonly ConcurrentQueue<RecordingLogger> _loggers = new();
     private readonly ConcurrentQueue<Func<IEnumerable<string>>> _otherTexts = new();
+    private readonly Dictionary<RecordingLogger, int> _scanned = new(ReferenceEqualityComparer.Instance);
 
     public static LogSinks Process { get; } = new();
 
@@ -20,6 +21,30 @@ public sealed class LogSinks
     public void Register(Func<IEnumerable<string>> texts) => _otherTexts.Enqueue(texts);
 
     public int LoggerCount => _loggers.Count;
+
+    /// <summary>The log texts written since the previous call (each logger's new lines and their exceptions).</summary>
+    public IReadOnlyList<string> TakeNewTexts()
+    {
+        var texts = new List<string>();
+        lock (_scanned)
+        {
+            foreach (var logger in _loggers)
+            {
+                var lines = logger.Lines;
+                var from = _scanned.GetValueOrDefault(logger);
+                for (var i = from; i < lines.Count; i++)
+                {
+                    texts.Add(lines[i].Message);
+                    if (lines[i].Exception is { } exception)
+                        texts.Add(exception.ToString());
+                }
+
+                _scanned[logger] = lines.Count;
+            }
+        }
+
+        return texts;
+    }
 
     /// <summary>Each line as an admin would read it, with the full text of its exception (message, inner ones, stack).</summary>
     public IEnumerable<string> AllTexts()
