@@ -7,7 +7,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
-using Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Alipay;

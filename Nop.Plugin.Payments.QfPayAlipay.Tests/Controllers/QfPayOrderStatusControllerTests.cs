@@ -38,7 +38,7 @@ public class QfPayOrderStatusControllerTests
     public async Task Checking_shows_each_outcome_and_returns_to_the_order_page()
     {
         var clock = new JumpingClock(new DateTimeOffset(2026, 3, 18, 6, 0, 0, TimeSpan.Zero));
-        await using var rig = await ReconciliationRig.WithSimulatorAsync(clock, o => o.Faults.Add(new FaultRule(SimulatorEndpoint.Notification, FaultKind.DropNotification)));
+        await using var rig = await ReconciliationRig.WithSimulatorAsync(clock, ReconciliationRig.DropNotifications);
         var node = rig.NewNode();
         var (order, attempt) = await rig.OpenPaymentAsync(node, pay: true);
         var notifications = new Mock<INotificationService>();

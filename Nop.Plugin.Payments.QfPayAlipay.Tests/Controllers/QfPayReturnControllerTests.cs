@@ -16,26 +16,21 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Controllers;
 /// <summary>The return page (return_url) and the problem page, against the simulator's query.</summary>
 [TestFixture]
 [NonParallelizable]
-public class QfPayReturnControllerTests
+public class QfPayReturnControllerTests : LiveShopFixture
 {
     private static readonly DateTimeOffset Start = SettableClock.HongKong(2025, 3, 18, 14, 0);
 
     private SettableClock _qfpayClock = null!;
-    private LiveShop _shop = null!;
 
-    [SetUp]
-    public async Task StartAsync()
+    protected override Task<LiveShop> StartShopAsync()
     {
         _qfpayClock = new SettableClock(Start);
-        _shop = await LiveShop.StartAsync(simulator: options => options.TimeProvider = _qfpayClock);
+        return LiveShop.StartAsync(simulator: options => options.TimeProvider = _qfpayClock);
     }
-
-    [TearDown]
-    public async Task StopAsync() => await _shop.DisposeAsync();
 
     private async Task<IActionResult> ProblemPageAsync(Guid orderGuid)
     {
-        await using var scope = _shop.Services.CreateAsyncScope();
+        await using var scope = Shop.Services.CreateAsyncScope();
         var controller = new QfPayPaymentProblemController(scope.ServiceProvider.GetRequiredService<ReturnPageDecider>())
         {
             ControllerContext = LiveShop.ControllerContextFor(scope.ServiceProvider),
@@ -46,15 +41,15 @@ public class QfPayReturnControllerTests
     [Test]
     public async Task The_waiting_page_refreshes_itself_without_script_and_is_not_cached()
     {
-        var order = _shop.AddOrder();
-        await _shop.PostProcessAsync(order);
-        await using var scope = _shop.Services.CreateAsyncScope();
+        var order = Shop.AddOrder();
+        await Shop.PostProcessAsync(order);
+        await using var scope = Shop.Services.CreateAsyncScope();
         var controller = new QfPayReturnController(scope.ServiceProvider.GetRequiredService<ReturnPageDecider>())
         {
             ControllerContext = LiveShop.ControllerContextFor(scope.ServiceProvider),
         };
 
-        var result = await controller.Return(_shop.Attempts.Single().OutTradeNo, CancellationToken.None);
+        var result = await controller.Return(Shop.Attempts.Single().OutTradeNo, CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<ViewResult>());
         Assert.That(((ViewResult)result).ViewName, Is.EqualTo("~/Plugins/Payments.QfPayAlipay/Views/PaymentPending.cshtml"));
@@ -67,31 +62,31 @@ public class QfPayReturnControllerTests
     [TestCase("<script>")]
     public async Task An_unknown_out_trade_no_goes_to_the_home_page_and_asks_QFPay_nothing(string outTradeNo)
     {
-        var result = await _shop.ReturnAsync(outTradeNo);
+        var result = await Shop.ReturnAsync(outTradeNo);
 
         Assert.That((result as RedirectToRouteResult)?.RouteName, Is.EqualTo(NopRouteNames.General.HOMEPAGE));
-        Assert.That(_shop.Simulator.Requests, Is.Empty);
+        Assert.That(Shop.Simulator.Requests, Is.Empty);
     }
 
     [Test]
     public async Task A_payment_link_that_expired_unpaid_leads_to_the_problem_page_which_offers_a_retry()
     {
-        var order = _shop.AddOrder();
-        await _shop.PostProcessAsync(order);
+        var order = Shop.AddOrder();
+        await Shop.PostProcessAsync(order);
         _qfpayClock.Advance(TimeSpan.FromMinutes(31));
 
-        var result = await _shop.ReturnAsync(_shop.Attempts.Single().OutTradeNo);
+        var result = await Shop.ReturnAsync(Shop.Attempts.Single().OutTradeNo);
         var page = await ProblemPageAsync(order.OrderGuid);
 
         Assert.That((result as RedirectToRouteResult)?.RouteName, Is.EqualTo(QfPayAlipayDefaults.Routes.PaymentProblem));
-        Assert.That(_shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
+        Assert.That(Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
         Assert.That((page as ViewResult)?.Model, Is.EqualTo(new PaymentProblemModel(order.Id, order.CustomOrderNumber, PaymentProblemKind.Expired, CanRetry: true)));
     }
 
     [Test]
     public async Task The_problem_page_of_a_paid_order_forwards_to_the_completed_page()
     {
-        var order = _shop.AddOrder();
+        var order = Shop.AddOrder();
         order.PaymentStatus = PaymentStatus.Paid;
 
         var page = await ProblemPageAsync(order.OrderGuid);
@@ -102,9 +97,9 @@ public class QfPayReturnControllerTests
     [Test]
     public async Task The_problem_page_offers_no_retry_for_a_cancelled_order()
     {
-        var order = _shop.AddOrder();
+        var order = Shop.AddOrder();
         order.OrderStatus = OrderStatus.Cancelled;
-        _shop.SeedAttempt(order, status: PaymentAttemptStatus.Failed);
+        Shop.SeedAttempt(order, status: PaymentAttemptStatus.Failed);
 
         var page = await ProblemPageAsync(order.OrderGuid);
 
@@ -122,13 +117,13 @@ public class QfPayReturnControllerTests
     [Test]
     public async Task Opening_the_waiting_page_again_at_once_does_not_query_QFPay_again()
     {
-        var order = _shop.AddOrder();
-        await _shop.PostProcessAsync(order);
-        var outTradeNo = _shop.Attempts.Single().OutTradeNo;
+        var order = Shop.AddOrder();
+        await Shop.PostProcessAsync(order);
+        var outTradeNo = Shop.Attempts.Single().OutTradeNo;
 
         for (var i = 0; i < 5; i++)
-            await _shop.ReturnAsync(outTradeNo);
+            await Shop.ReturnAsync(outTradeNo);
 
-        Assert.That(_shop.Simulator.Requests.Count(r => r.Endpoint == SimulatorEndpoint.Query), Is.EqualTo(1));
+        Assert.That(Shop.Simulator.Requests.Count(r => r.Endpoint == SimulatorEndpoint.Query), Is.EqualTo(1));
     }
 }

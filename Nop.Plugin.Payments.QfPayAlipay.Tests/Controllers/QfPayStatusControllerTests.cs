@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
-using Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
@@ -10,69 +9,56 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Controllers;
 /// <summary>The status endpoint the desktop page polls: answers from the records, queries QFPay only so often.</summary>
 [TestFixture]
 [NonParallelizable]
-public class QfPayStatusControllerTests
+public class QfPayStatusControllerTests : SettableClockLiveShopFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private SettableClock _clock = null!;
-    private LiveShop _shop = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _clock = new SettableClock(DateTimeOffset.UtcNow);
-        _shop = await LiveShop.StartAsync(clock: _clock);
-    }
-
-    [TearDown]
-    public async Task StopAsync() => await _shop.DisposeAsync();
-
-    private int Queries => _shop.Simulator.Requests.Count(r => r.Endpoint == SimulatorEndpoint.Query);
+    private int Queries => Shop.Simulator.Requests.Count(r => r.Endpoint == SimulatorEndpoint.Query);
 
     [Test]
     public async Task Polling_says_pending_until_the_simulators_notification_and_then_paid()
     {
-        var order = _shop.AddOrder();
-        await _shop.PostProcessAsync(order, UserAgents.DesktopChrome);
-        var attempt = _shop.Attempts.Single();
+        var order = Shop.AddOrder();
+        await Shop.PostProcessAsync(order, UserAgents.DesktopChrome);
+        var attempt = Shop.Attempts.Single();
 
-        Assert.That(await _shop.StatusTextAsync(order.OrderGuid), Is.EqualTo("pending"));
+        Assert.That(await Shop.StatusTextAsync(order.OrderGuid), Is.EqualTo("pending"));
 
-        using (await _shop.Simulator.PayAsync(attempt.Syssn!))
-            await _shop.Simulator.WaitForDeliveriesToSettleAsync(Patience);
-        _clock.Advance(StatusQueryThrottle.Interval);
+        using (await Shop.Simulator.PayAsync(attempt.Syssn!))
+            await Shop.Simulator.WaitForDeliveriesToSettleAsync(Patience);
+        Clock.Advance(StatusQueryThrottle.Interval);
 
         Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid), "settled by the notification");
-        Assert.That(await _shop.StatusTextAsync(order.OrderGuid), Is.EqualTo("paid"));
+        Assert.That(await Shop.StatusTextAsync(order.OrderGuid), Is.EqualTo("paid"));
     }
 
     [Test]
     public async Task A_page_polling_many_times_a_second_makes_at_most_one_query_per_interval()
     {
-        var order = _shop.AddOrder();
-        await _shop.PostProcessAsync(order, UserAgents.DesktopChrome);
+        var order = Shop.AddOrder();
+        await Shop.PostProcessAsync(order, UserAgents.DesktopChrome);
 
         for (var poll = 0; poll < 20; poll++)
-            Assert.That(await _shop.StatusTextAsync(order.OrderGuid), Is.EqualTo("pending"));
+            Assert.That(await Shop.StatusTextAsync(order.OrderGuid), Is.EqualTo("pending"));
         Assert.That(Queries, Is.EqualTo(1));
 
-        _clock.Advance(StatusQueryThrottle.Interval - TimeSpan.FromMilliseconds(1));
-        await _shop.StatusTextAsync(order.OrderGuid);
+        Clock.Advance(StatusQueryThrottle.Interval - TimeSpan.FromMilliseconds(1));
+        await Shop.StatusTextAsync(order.OrderGuid);
         Assert.That(Queries, Is.EqualTo(1));
 
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
         for (var poll = 0; poll < 5; poll++)
-            await _shop.StatusTextAsync(order.OrderGuid);
+            await Shop.StatusTextAsync(order.OrderGuid);
         Assert.That(Queries, Is.EqualTo(2));
     }
 
     [Test]
     public async Task Concurrent_polls_of_one_attempt_share_one_query()
     {
-        var order = _shop.AddOrder();
-        await _shop.PostProcessAsync(order, UserAgents.DesktopChrome);
+        var order = Shop.AddOrder();
+        await Shop.PostProcessAsync(order, UserAgents.DesktopChrome);
 
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _shop.StatusTextAsync(order.OrderGuid)));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Shop.StatusTextAsync(order.OrderGuid)));
 
         Assert.That(Queries, Is.EqualTo(1));
     }
@@ -80,7 +66,7 @@ public class QfPayStatusControllerTests
     [Test]
     public async Task An_unknown_order_is_not_found()
     {
-        var result = await _shop.StatusAsync(Guid.NewGuid());
+        var result = await Shop.StatusAsync(Guid.NewGuid());
 
         Assert.That(result, Is.TypeOf<NotFoundResult>());
     }

@@ -4,6 +4,7 @@ using Nop.Data.Mapping.Builders;
 using Nop.Data.Migrations;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Data;
 
@@ -25,7 +26,7 @@ public class HealthSchemaMigrationTests
     public void The_migration_is_an_installation_migration_with_its_own_timestamp()
     {
         // The attribute's arguments are what nopCommerce reads at run time; read them from metadata.
-        var attribute = typeof(HealthSchemaMigration).GetCustomAttributesData().Single(a => a.AttributeType == typeof(NopMigrationAttribute));
+        var attribute = SchemaMetadata.NopMigrationOf(typeof(HealthSchemaMigration));
 
         Assert.Multiple(() =>
         {

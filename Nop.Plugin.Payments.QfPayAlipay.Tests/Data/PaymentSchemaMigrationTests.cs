@@ -1,14 +1,10 @@
 using System.Reflection;
 using FluentMigrator;
-using FluentMigrator.Builders.Create.Table;
-using FluentMigrator.Expressions;
-using FluentMigrator.Infrastructure;
-using FluentMigrator.Model;
-using Moq;
 using Nop.Data.Mapping.Builders;
 using Nop.Data.Migrations;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Data;
 
@@ -18,7 +14,7 @@ public class PaymentSchemaMigrationTests
     [Test]
     public void The_tables_come_with_the_plugin_and_go_with_it()
     {
-        var attribute = typeof(PaymentSchemaMigration).GetCustomAttributesData().Single(a => a.AttributeType == typeof(NopMigrationAttribute));
+        var attribute = SchemaMetadata.NopMigrationOf(typeof(PaymentSchemaMigration));
 
         Assert.Multiple(() =>
         {
@@ -43,7 +39,7 @@ public class PaymentSchemaMigrationTests
     [Test]
     public void The_attempt_table_bounds_the_indexed_out_trade_no_and_keeps_syssn_nullable()
     {
-        var columns = Map(new QfPayPaymentAttemptBuilder(), nameof(QfPayPaymentAttempt));
+        var columns = SchemaMetadata.ColumnsMappedBy(new QfPayPaymentAttemptBuilder(), nameof(QfPayPaymentAttempt));
 
         Assert.Multiple(() =>
         {
@@ -58,7 +54,7 @@ public class PaymentSchemaMigrationTests
     [Test]
     public void The_claim_key_is_bounded_and_required_because_its_unique_index_is_the_guarantee()
     {
-        var columns = Map(new QfPaySettlementClaimBuilder(), nameof(QfPaySettlementClaim));
+        var columns = SchemaMetadata.ColumnsMappedBy(new QfPaySettlementClaimBuilder(), nameof(QfPaySettlementClaim));
 
         Assert.That((columns["ClaimKey"].Size, columns["ClaimKey"].IsNullable), Is.EqualTo(((int?)SettlementClaimKeys.MaxLength, (bool?)false)));
     }
@@ -79,12 +75,5 @@ public class PaymentSchemaMigrationTests
             Assert.That(typeof(QfPayPaymentAttemptBuilder).IsSubclassOf(typeof(NopEntityBuilder<QfPayPaymentAttempt>)), Is.True);
             Assert.That(typeof(QfPaySettlementClaimBuilder).IsSubclassOf(typeof(NopEntityBuilder<QfPaySettlementClaim>)), Is.True);
         });
-    }
-
-    private static Dictionary<string, ColumnDefinition> Map(IEntityBuilder builder, string table)
-    {
-        var expression = new CreateTableExpression { TableName = table };
-        builder.MapEntity(new CreateTableExpressionBuilder(expression, new Mock<IMigrationContext>().Object));
-        return expression.Columns.ToDictionary(static c => c.Name);
     }
 }

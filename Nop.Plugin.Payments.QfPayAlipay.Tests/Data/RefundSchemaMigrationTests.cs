@@ -1,13 +1,9 @@
 using FluentMigrator;
-using FluentMigrator.Builders.Create.Table;
-using FluentMigrator.Expressions;
-using FluentMigrator.Infrastructure;
-using FluentMigrator.Model;
-using Moq;
 using Nop.Data.Mapping.Builders;
 using Nop.Data.Migrations;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Data;
 
@@ -17,7 +13,7 @@ public class RefundSchemaMigrationTests
     [Test]
     public void The_tables_come_with_the_plugin_and_go_with_it_under_their_own_timestamp()
     {
-        var attribute = typeof(RefundSchemaMigration).GetCustomAttributesData().Single(a => a.AttributeType == typeof(NopMigrationAttribute));
+        var attribute = SchemaMetadata.NopMigrationOf(typeof(RefundSchemaMigration));
 
         Assert.Multiple(() =>
         {
@@ -30,7 +26,7 @@ public class RefundSchemaMigrationTests
     [Test]
     public void The_refund_table_bounds_its_indexed_number_and_keeps_the_refund_syssn_nullable()
     {
-        var columns = Map(new QfPayRefundBuilder(), nameof(QfPayRefund));
+        var columns = SchemaMetadata.ColumnsMappedBy(new QfPayRefundBuilder(), nameof(QfPayRefund));
 
         Assert.Multiple(() =>
         {
@@ -44,7 +40,7 @@ public class RefundSchemaMigrationTests
     [Test]
     public void The_claim_key_is_bounded_and_required_and_every_key_fits()
     {
-        var columns = Map(new QfPayWorkClaimBuilder(), nameof(QfPayWorkClaim));
+        var columns = SchemaMetadata.ColumnsMappedBy(new QfPayWorkClaimBuilder(), nameof(QfPayWorkClaim));
         var longestSyssn = new string('9', 40);
 
         Assert.Multiple(() =>
@@ -64,12 +60,5 @@ public class RefundSchemaMigrationTests
             Assert.That(typeof(QfPayRefundBuilder).IsSubclassOf(typeof(NopEntityBuilder<QfPayRefund>)), Is.True);
             Assert.That(typeof(QfPayWorkClaimBuilder).IsSubclassOf(typeof(NopEntityBuilder<QfPayWorkClaim>)), Is.True);
         });
-    }
-
-    private static Dictionary<string, ColumnDefinition> Map(IEntityBuilder builder, string table)
-    {
-        var expression = new CreateTableExpression { TableName = table };
-        builder.MapEntity(new CreateTableExpressionBuilder(expression, new Mock<IMigrationContext>().Object));
-        return expression.Columns.ToDictionary(static c => c.Name);
     }
 }

@@ -1,41 +1,34 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 
 [TestFixture]
-public sealed partial class CashierFlowTests
+public sealed partial class CashierFlowTests : SimulatorRigFixture
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
-    private SimulatorRig rig = null!;
-
-    [SetUp]
-    public async Task StartAsync() => rig = await SimulatorRig.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await rig.DisposeAsync();
 
     [Test]
     public async Task Paying_at_the_cashier_sends_one_signed_notification_when_the_shop_answers_SUCCESS()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-30-1", 12800);
+        var syssn = await Rig.CreatePaymentAsync("NOP-30-1", 12800);
 
-        using var paid = await rig.Host.PayAsync(syssn);
-        await rig.Host.WaitForDeliveriesToSettleAsync(Settle);
+        using var paid = await Rig.Host.PayAsync(syssn);
+        await Rig.Host.WaitForDeliveriesToSettleAsync(Settle);
 
-        var notification = rig.Receiver.Notifications.Single();
+        var notification = Rig.Receiver.Notifications.Single();
         using var body = JsonDocument.Parse(notification.RawBody);
         Assert.Multiple(() =>
         {
             Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(paid.Headers.Location, Is.EqualTo(rig.Receiver.ReturnUrl));
-            Assert.That(rig.Host.Deliveries, Has.Count.EqualTo(1));
-            Assert.That(rig.Host.Deliveries[0].Acknowledged, Is.True);
-            Assert.That(rig.Host.Deliveries[0].Attempt, Is.EqualTo(1));
-            Assert.That(notification.Signature, Is.EqualTo(NotificationSignature.Compute(notification.RawBody, rig.Host.DefaultMerchant.ClientKey)));
+            Assert.That(paid.Headers.Location, Is.EqualTo(Rig.Receiver.ReturnUrl));
+            Assert.That(Rig.Host.Deliveries, Has.Count.EqualTo(1));
+            Assert.That(Rig.Host.Deliveries[0].Acknowledged, Is.True);
+            Assert.That(Rig.Host.Deliveries[0].Attempt, Is.EqualTo(1));
+            Assert.That(notification.Signature, Is.EqualTo(NotificationSignature.Compute(notification.RawBody, Rig.Host.DefaultMerchant.ClientKey)));
             Assert.That(notification.Headers["Content-Type"], Does.StartWith("application/json"));
             Assert.That(body.RootElement.GetProperty("notify_type").GetString(), Is.EqualTo("payment"));
             Assert.That(body.RootElement.GetProperty("syssn").GetString(), Is.EqualTo(syssn));
@@ -51,26 +44,26 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task The_first_notification_attempt_is_made_before_the_browser_is_sent_back()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-31-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-31-1");
 
-        using var paid = await rig.Host.PayAsync(syssn);
+        using var paid = await Rig.Host.PayAsync(syssn);
 
-        Assert.That(rig.Receiver.Notifications, Has.Count.EqualTo(1));
+        Assert.That(Rig.Receiver.Notifications, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task A_shop_failing_twice_gets_exactly_three_deliveries()
     {
-        rig.Receiver.AnswerWith(ReceiverAnswer.ServerError, ReceiverAnswer.WrongBody);
-        var syssn = await rig.CreatePaymentAsync("NOP-32-1");
+        Rig.Receiver.AnswerWith(ReceiverAnswer.ServerError, ReceiverAnswer.WrongBody);
+        var syssn = await Rig.CreatePaymentAsync("NOP-32-1");
 
-        using var paid = await rig.Host.PayAsync(syssn);
-        await rig.Host.WaitForDeliveriesToSettleAsync(Settle);
+        using var paid = await Rig.Host.PayAsync(syssn);
+        await Rig.Host.WaitForDeliveriesToSettleAsync(Settle);
 
-        Assert.That(rig.Receiver.Notifications, Has.Count.EqualTo(3));
-        Assert.That(rig.Host.Deliveries.Select(delivery => (delivery.Attempt, delivery.StatusCode, delivery.Acknowledged)),
+        Assert.That(Rig.Receiver.Notifications, Has.Count.EqualTo(3));
+        Assert.That(Rig.Host.Deliveries.Select(delivery => (delivery.Attempt, delivery.StatusCode, delivery.Acknowledged)),
             Is.EqualTo(new[] { (1, (int?)500, false), (2, (int?)200, false), (3, (int?)200, true) }));
-        Assert.That(rig.Receiver.Notifications.Select(notification => notification.Body).Distinct().Count(), Is.EqualTo(1),
+        Assert.That(Rig.Receiver.Notifications.Select(notification => notification.Body).Distinct().Count(), Is.EqualTo(1),
             "every retry carries the same body");
     }
 
@@ -107,7 +100,7 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task The_cashier_page_can_be_driven_over_plain_HTTP_like_a_browser()
     {
-        var created = await rig.Client.CreatePaymentAsync("NOP-35-1", 4200, rig.Receiver.NotifyUrl, rig.Receiver.ReturnUrl);
+        var created = await Rig.Client.CreatePaymentAsync("NOP-35-1", 4200, Rig.Receiver.NotifyUrl, Rig.Receiver.ReturnUrl);
         using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         var payUrl = new Uri(created["pay_url"]);
 
@@ -123,8 +116,8 @@ public sealed partial class CashierFlowTests
 
         var backAtShop = await browser.GetStringAsync(submitted.Headers.Location!);
         Assert.That(backAtShop, Is.EqualTo("back at the shop"));
-        Assert.That(rig.Receiver.Returns, Is.EqualTo(new[] { "/return" }));
-        Assert.That(rig.Receiver.Notifications, Has.Count.EqualTo(1));
+        Assert.That(Rig.Receiver.Returns, Is.EqualTo(new[] { "/return" }));
+        Assert.That(Rig.Receiver.Notifications, Has.Count.EqualTo(1));
 
         var paidPage = await browser.GetStringAsync(payUrl);
         Assert.That(paidPage, Does.Contain("paid"));
@@ -134,18 +127,18 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task Cancelling_at_the_cashier_returns_to_the_shop_without_paying_or_notifying()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-36-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-36-1");
 
-        using var cancelled = await rig.Host.CancelAsync(syssn);
-        using var payAfterwards = await rig.Host.PayAsync(syssn);
-        var query = await rig.Client.QueryAsync(new Dictionary<string, string> { ["syssn"] = syssn });
+        using var cancelled = await Rig.Host.CancelAsync(syssn);
+        using var payAfterwards = await Rig.Host.PayAsync(syssn);
+        var query = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["syssn"] = syssn });
 
         Assert.Multiple(() =>
         {
             Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-            Assert.That(cancelled.Headers.Location, Is.EqualTo(rig.Receiver.ReturnUrl));
+            Assert.That(cancelled.Headers.Location, Is.EqualTo(Rig.Receiver.ReturnUrl));
             Assert.That(payAfterwards.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-            Assert.That(rig.Receiver.Notifications, Is.Empty);
+            Assert.That(Rig.Receiver.Notifications, Is.Empty);
             Assert.That(query.Records.Single().GetProperty("respcd").GetString(), Is.EqualTo("1263"));
         });
     }
@@ -153,22 +146,22 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task Paying_twice_sends_no_second_notification()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-37-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-37-1");
 
-        using var first = await rig.Host.PayAsync(syssn);
-        using var second = await rig.Host.PayAsync(syssn);
-        await rig.Host.WaitForDeliveriesToSettleAsync(Settle);
+        using var first = await Rig.Host.PayAsync(syssn);
+        using var second = await Rig.Host.PayAsync(syssn);
+        await Rig.Host.WaitForDeliveriesToSettleAsync(Settle);
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(rig.Receiver.Notifications, Has.Count.EqualTo(1));
+        Assert.That(Rig.Receiver.Notifications, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task A_paid_payment_cannot_be_cancelled()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-38-1");
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-38-1");
 
-        using var cancelled = await rig.Host.CancelAsync(syssn);
+        using var cancelled = await Rig.Host.CancelAsync(syssn);
 
         Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
@@ -192,9 +185,9 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task Without_a_return_url_the_cashier_shows_a_paid_page()
     {
-        var created = await rig.Client.CreatePaymentAsync("NOP-40-1", notifyUrl: rig.Receiver.NotifyUrl);
+        var created = await Rig.Client.CreatePaymentAsync("NOP-40-1", notifyUrl: Rig.Receiver.NotifyUrl);
 
-        using var paid = await rig.Host.PayAsync(created["syssn"]);
+        using var paid = await Rig.Host.PayAsync(created["syssn"]);
 
         Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await paid.Content.ReadAsStringAsync(), Does.Contain("Payment complete"));
@@ -203,12 +196,12 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task Without_a_notify_url_paying_sends_nothing()
     {
-        var created = await rig.Client.CreatePaymentAsync("NOP-41-1", returnUrl: rig.Receiver.ReturnUrl);
+        var created = await Rig.Client.CreatePaymentAsync("NOP-41-1", returnUrl: Rig.Receiver.ReturnUrl);
 
-        using var paid = await rig.Host.PayAsync(created["syssn"]);
+        using var paid = await Rig.Host.PayAsync(created["syssn"]);
 
         Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(rig.Host.Deliveries, Is.Empty);
+        Assert.That(Rig.Host.Deliveries, Is.Empty);
     }
 
     [Test]
@@ -216,22 +209,22 @@ public sealed partial class CashierFlowTests
     {
         var fields = SimulatorClient.PaymentFields("NOP-42-1", payType: "800107");
         fields["openid"] = "2088802811715388";
-        fields["notify_url"] = rig.Receiver.NotifyUrl.ToString();
-        var created = await rig.Client.PostAsync("trade/v1/payment", fields);
+        fields["notify_url"] = Rig.Receiver.NotifyUrl.ToString();
+        var created = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
-        using var paid = await rig.Host.PayAsync(created["syssn"]);
-        await rig.Host.WaitForDeliveriesToSettleAsync(Settle);
+        using var paid = await Rig.Host.PayAsync(created["syssn"]);
+        await Rig.Host.WaitForDeliveriesToSettleAsync(Settle);
 
-        Assert.That(rig.Receiver.Notifications.Single().Body, Does.Contain("\"pay_type\": \"800107\""));
+        Assert.That(Rig.Receiver.Notifications.Single().Body, Does.Contain("\"pay_type\": \"800107\""));
     }
 
     [Test]
     public async Task An_unknown_payment_has_no_cashier_page()
     {
-        using var browser = new HttpClient { BaseAddress = rig.Host.BaseAddress };
+        using var browser = new HttpClient { BaseAddress = Rig.Host.BaseAddress };
 
         using var page = await browser.GetAsync("cashier/12345678901234567890123456");
-        using var paid = await rig.Host.PayAsync("12345678901234567890123456");
+        using var paid = await Rig.Host.PayAsync("12345678901234567890123456");
 
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(paid.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -240,12 +233,12 @@ public sealed partial class CashierFlowTests
     [Test]
     public async Task Notifications_to_hosts_beyond_this_machine_are_refused_unless_allowed()
     {
-        var created = await rig.Client.CreatePaymentAsync("NOP-43-1", notifyUrl: new Uri("http://shop.example.com/notify"));
+        var created = await Rig.Client.CreatePaymentAsync("NOP-43-1", notifyUrl: new Uri("http://shop.example.com/notify"));
 
-        using var paid = await rig.Host.PayAsync(created["syssn"]);
-        await rig.Host.WaitForDeliveriesToSettleAsync(Settle);
+        using var paid = await Rig.Host.PayAsync(created["syssn"]);
+        await Rig.Host.WaitForDeliveriesToSettleAsync(Settle);
 
-        var delivery = rig.Host.Deliveries.Single();
+        var delivery = Rig.Host.Deliveries.Single();
         Assert.That(delivery.StatusCode, Is.Null);
         Assert.That(delivery.Error, Does.Contain("loopback"));
     }

@@ -5,29 +5,21 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 
 [TestFixture]
-public sealed class PaymentEndpointTests
+public sealed class PaymentEndpointTests : SimulatorRigFixture
 {
-    private SimulatorRig rig = null!;
-
-    [SetUp]
-    public async Task StartAsync() => rig = await SimulatorRig.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await rig.DisposeAsync();
-
     [Test]
     public async Task A_valid_801512_payment_is_created_with_a_cashier_pay_url()
     {
         var fields = SimulatorClient.PaymentFields("NOP-1-1");
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.Multiple(() =>
         {
             Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(reply.Respcd, Is.EqualTo("0000"));
             Assert.That(reply["syssn"], Does.Match("^[0-9]{26}$"));
-            Assert.That(reply["pay_url"], Is.EqualTo(new Uri(rig.Host.BaseAddress, "cashier/" + reply["syssn"]).ToString()));
+            Assert.That(reply["pay_url"], Is.EqualTo(new Uri(Rig.Host.BaseAddress, "cashier/" + reply["syssn"]).ToString()));
             Assert.That(reply["out_trade_no"], Is.EqualTo("NOP-1-1"));
             Assert.That(reply["txamt"], Is.EqualTo("12800"));
             Assert.That(reply["txcurrcd"], Is.EqualTo("HKD"));
@@ -40,8 +32,8 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task Every_payment_gets_its_own_syssn()
     {
-        var first = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-2-1"));
-        var second = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-2-2"));
+        var first = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-2-1"));
+        var second = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-2-2"));
 
         Assert.That(first["syssn"], Is.Not.EqualTo(second["syssn"]));
     }
@@ -52,7 +44,7 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-3-1", payType: "800107");
         fields["openid"] = "2088802811715388";
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("0000"));
         Assert.That(reply.Json.GetProperty("pay_params").GetProperty("tradeNO").GetString(), Does.Match("^[0-9]{28}$"));
@@ -62,7 +54,7 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task An_800107_payment_without_openid_is_refused_with_1104()
     {
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-4-1", payType: "800107"));
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-4-1", payType: "800107"));
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"));
         Assert.That(reply["respmsg"], Does.Contain("openid"));
@@ -71,7 +63,7 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task An_unknown_app_code_is_refused_with_1106_saying_the_app_code_is_unknown()
     {
-        using var stranger = rig.ClientFor(new SimulatedMerchant("00000000000000000000000000000000", "whatever"));
+        using var stranger = Rig.ClientFor(new SimulatedMerchant("00000000000000000000000000000000", "whatever"));
 
         var reply = await stranger.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-5-1"));
 
@@ -82,7 +74,7 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task A_signature_made_with_the_wrong_key_is_refused_with_1108()
     {
-        using var impostor = rig.ClientFor(rig.Host.DefaultMerchant with { ClientKey = "not-the-key" });
+        using var impostor = Rig.ClientFor(Rig.Host.DefaultMerchant with { ClientKey = "not-the-key" });
 
         var reply = await impostor.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-6-1"));
 
@@ -93,10 +85,10 @@ public sealed class PaymentEndpointTests
     public async Task A_field_sent_but_not_signed_breaks_the_signature()
     {
         var fields = SimulatorClient.PaymentFields("NOP-7-1");
-        var signature = RequestSignature.Compute(fields, rig.Host.DefaultMerchant.ClientKey, SignatureAlgorithm.Md5);
+        var signature = RequestSignature.Compute(fields, Rig.Host.DefaultMerchant.ClientKey, SignatureAlgorithm.Md5);
         fields["udid"] = "till-7";
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields, adjust: request =>
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields, adjust: request =>
         {
             request.Headers.Remove("X-QF-SIGN");
             request.Headers.Add("X-QF-SIGN", signature);
@@ -109,9 +101,9 @@ public sealed class PaymentEndpointTests
     public async Task A_lower_case_signature_is_accepted()
     {
         var fields = SimulatorClient.PaymentFields("NOP-8-1");
-        var signature = RequestSignature.Compute(fields, rig.Host.DefaultMerchant.ClientKey, SignatureAlgorithm.Md5).ToLowerInvariant();
+        var signature = RequestSignature.Compute(fields, Rig.Host.DefaultMerchant.ClientKey, SignatureAlgorithm.Md5).ToLowerInvariant();
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields, adjust: request =>
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields, adjust: request =>
         {
             request.Headers.Remove("X-QF-SIGN");
             request.Headers.Add("X-QF-SIGN", signature);
@@ -123,16 +115,16 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task A_SHA256_signature_is_accepted_when_the_sign_type_header_says_SHA256()
     {
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-9-1"), SignatureAlgorithm.Sha256);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-9-1"), SignatureAlgorithm.Sha256);
 
         Assert.That(reply.Respcd, Is.EqualTo("0000"));
-        Assert.That(rig.Host.Requests.Single().Headers["X-QF-SIGNTYPE"], Is.EqualTo("SHA256"));
+        Assert.That(Rig.Host.Requests.Single().Headers["X-QF-SIGNTYPE"], Is.EqualTo("SHA256"));
     }
 
     [Test]
     public async Task A_SHA256_signature_without_the_sign_type_header_is_refused_with_1108()
     {
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-10-1"), SignatureAlgorithm.Sha256,
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-10-1"), SignatureAlgorithm.Sha256,
             request => request.Headers.Remove("X-QF-SIGNTYPE"));
 
         Assert.That(reply.Respcd, Is.EqualTo("1108"));
@@ -141,7 +133,7 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task An_unknown_sign_type_is_refused_with_1108()
     {
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-11-1"),
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-11-1"),
             adjust: request => request.Headers.Add("X-QF-SIGNTYPE", "SHA1"));
 
         Assert.That(reply.Respcd, Is.EqualTo("1108"));
@@ -153,16 +145,16 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-12-1");
         fields["udid"] = "";
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("0000"));
-        Assert.That(rig.Host.Requests.Single().Form, Does.ContainKey("udid"));
+        Assert.That(Rig.Host.Requests.Single().Form, Does.ContainKey("udid"));
     }
 
     [Test]
     public async Task A_body_that_is_not_a_url_encoded_form_is_refused_with_1103()
     {
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-13-1"),
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-13-1"),
             adjust: request => request.Content = new StringContent("{\"txamt\": \"100\"}", Encoding.UTF8, "application/json"));
 
         Assert.That(reply.Respcd, Is.EqualTo("1103"));
@@ -171,9 +163,9 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task A_reused_out_trade_no_is_refused_with_1102()
     {
-        await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-14-1"));
+        await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-14-1"));
 
-        var again = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-14-1", amount: 500));
+        var again = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-14-1", amount: 500));
 
         Assert.That(again.Respcd, Is.EqualTo("1102"));
     }
@@ -182,7 +174,7 @@ public sealed class PaymentEndpointTests
     public async Task Concurrent_payments_with_one_out_trade_no_create_exactly_one()
     {
         var replies = await Task.WhenAll(Enumerable.Range(0, 12)
-            .Select(_ => rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-15-1"))));
+            .Select(_ => Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-15-1"))));
 
         Assert.That(replies.Count(reply => reply.Respcd == "0000"), Is.EqualTo(1));
         Assert.That(replies.Count(reply => reply.Respcd == "1102"), Is.EqualTo(11));
@@ -208,7 +200,7 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-16-1");
         fields[field] = value;
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"), reply.Text);
     }
@@ -223,7 +215,7 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-17-1");
         fields.Remove(field);
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"), reply.Text);
     }
@@ -233,7 +225,7 @@ public sealed class PaymentEndpointTests
     [TestCase("801107", "HKD", "0000")]
     public async Task Pay_type_801512_accepts_HKD_only(string payType, string currency, string expected)
     {
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-18-1", payType: payType, currency: currency));
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-18-1", payType: payType, currency: currency));
 
         Assert.That(reply.Respcd, Is.EqualTo(expected), reply.Text);
     }
@@ -245,7 +237,7 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-19-1");
         fields["expired_time"] = minutes;
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("0000"));
     }
@@ -256,7 +248,7 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-20-1");
         fields["goods_name"] = "測試商品";
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("0000"));
     }
@@ -286,7 +278,7 @@ public sealed class PaymentEndpointTests
         var fields = SimulatorClient.PaymentFields("NOP-22-1");
         fields["mchid"] = "ZaMVg12345";
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"));
         Assert.That(reply["respmsg"], Does.Contain("mchid"));
@@ -295,16 +287,16 @@ public sealed class PaymentEndpointTests
     [Test]
     public async Task Every_call_is_recorded_with_its_fields_headers_and_answer()
     {
-        await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-23-1"));
+        await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-23-1"));
 
-        var recorded = rig.Host.Requests.Single();
+        var recorded = Rig.Host.Requests.Single();
 
         Assert.Multiple(() =>
         {
             Assert.That(recorded.Endpoint, Is.EqualTo(SimulatorEndpoint.Payment));
             Assert.That(recorded.Path, Is.EqualTo("/trade/v1/payment"));
             Assert.That(recorded.Form["out_trade_no"], Is.EqualTo("NOP-23-1"));
-            Assert.That(recorded.Headers["X-QF-APPCODE"], Is.EqualTo(rig.Host.DefaultMerchant.AppCode));
+            Assert.That(recorded.Headers["X-QF-APPCODE"], Is.EqualTo(Rig.Host.DefaultMerchant.AppCode));
             Assert.That(recorded.Respcd, Is.EqualTo("0000"));
             Assert.That(recorded.HttpStatus, Is.EqualTo(200));
             Assert.That(recorded.Fault, Is.Null);

@@ -3,26 +3,21 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 
 [TestFixture]
-public sealed class QueryEndpointTests
+public sealed class QueryEndpointTests : SimulatorRigFixture
 {
     private SettableClock clock = null!;
-    private SimulatorRig rig = null!;
 
-    [SetUp]
-    public async Task StartAsync()
+    protected override Task<SimulatorRig> StartRigAsync()
     {
         // Ten minutes before the end of March, Hong Kong time: the classic month-end case (API.md §11 item 9).
         clock = new SettableClock(SettableClock.HongKong(2025, 3, 31, 23, 50));
-        rig = await SimulatorRig.StartAsync(options => options.TimeProvider = clock);
+        return SimulatorRig.StartAsync(options => options.TimeProvider = clock);
     }
-
-    [TearDown]
-    public async Task StopAsync() => await rig.DisposeAsync();
 
     [Test]
     public async Task Sysdtm_is_the_simulator_clock_in_UTC_plus_8()
     {
-        var created = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-50-1"));
+        var created = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-50-1"));
 
         Assert.That(created["sysdtm"], Is.EqualTo("2025-03-31 23:50:00"));
         Assert.That(created["syssn"], Does.StartWith("20250331235000"));
@@ -31,11 +26,11 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task A_query_by_out_trade_no_without_a_window_searches_only_the_current_month()
     {
-        await rig.CreatePaymentAsync("NOP-51-1");
+        await Rig.CreatePaymentAsync("NOP-51-1");
         clock.Advance(TimeSpan.FromMinutes(20));
 
-        var withoutWindow = await rig.Client.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-51-1" });
-        var withMarch = await rig.Client.QueryAsync(new Dictionary<string, string>
+        var withoutWindow = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-51-1" });
+        var withMarch = await Rig.Client.QueryAsync(new Dictionary<string, string>
         {
             ["out_trade_no"] = "NOP-51-1",
             ["start_time"] = "2025-03-01 00:00:00",
@@ -53,10 +48,10 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task A_query_by_syssn_ignores_the_window()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-52-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-52-1");
         clock.Advance(TimeSpan.FromDays(40));
 
-        var reply = await rig.Client.QueryAsync(new Dictionary<string, string>
+        var reply = await Rig.Client.QueryAsync(new Dictionary<string, string>
         {
             ["syssn"] = syssn,
             ["start_time"] = "2025-05-01 00:00:00",
@@ -78,7 +73,7 @@ public sealed class QueryEndpointTests
         if (end is not null)
             fields["end_time"] = end;
 
-        var reply = await rig.Client.QueryAsync(fields);
+        var reply = await Rig.Client.QueryAsync(fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"), reply.Text);
     }
@@ -86,10 +81,10 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task A_window_in_an_earlier_month_finds_that_months_payments()
     {
-        await rig.CreatePaymentAsync("NOP-54-1");
+        await Rig.CreatePaymentAsync("NOP-54-1");
         clock.Advance(TimeSpan.FromDays(70));
 
-        var reply = await rig.Client.QueryAsync(new Dictionary<string, string>
+        var reply = await Rig.Client.QueryAsync(new Dictionary<string, string>
         {
             ["start_time"] = "2025-03-31 00:00:00",
             ["end_time"] = "2025-03-31 23:59:59",
@@ -101,12 +96,12 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task Several_comma_separated_numbers_are_queried_at_once()
     {
-        var first = await rig.CreatePaymentAsync("NOP-55-1");
-        var second = await rig.CreatePaymentAsync("NOP-55-2");
-        await rig.CreatePaymentAsync("NOP-55-3");
+        var first = await Rig.CreatePaymentAsync("NOP-55-1");
+        var second = await Rig.CreatePaymentAsync("NOP-55-2");
+        await Rig.CreatePaymentAsync("NOP-55-3");
 
-        var bySyssn = await rig.Client.QueryAsync(new Dictionary<string, string> { ["syssn"] = first + "," + second });
-        var byOutTradeNo = await rig.Client.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-55-1,NOP-55-3" });
+        var bySyssn = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["syssn"] = first + "," + second });
+        var byOutTradeNo = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-55-1,NOP-55-3" });
 
         Assert.That(bySyssn.Records.Select(record => record.GetProperty("syssn").GetString()), Is.EquivalentTo(new[] { first, second }));
         Assert.That(byOutTradeNo.Records.Select(record => record.GetProperty("out_trade_no").GetString()), Is.EquivalentTo(new[] { "NOP-55-1", "NOP-55-3" }));
@@ -115,12 +110,12 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task A_payment_reads_1143_while_unpaid_and_0000_once_paid()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-56-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-56-1");
         var query = new Dictionary<string, string> { ["syssn"] = syssn };
 
-        var before = (await rig.Client.QueryAsync(query)).Records.Single();
-        using var paid = await rig.Host.PayAsync(syssn);
-        var after = (await rig.Client.QueryAsync(query)).Records.Single();
+        var before = (await Rig.Client.QueryAsync(query)).Records.Single();
+        using var paid = await Rig.Host.PayAsync(syssn);
+        var after = (await Rig.Client.QueryAsync(query)).Records.Single();
 
         Assert.Multiple(() =>
         {
@@ -137,13 +132,13 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task An_unpaid_payment_reads_1181_once_its_expired_time_has_passed()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-57-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-57-1");
         var query = new Dictionary<string, string> { ["syssn"] = syssn };
 
         clock.Advance(TimeSpan.FromMinutes(30));
-        var atExpiry = (await rig.Client.QueryAsync(query)).Records.Single();
+        var atExpiry = (await Rig.Client.QueryAsync(query)).Records.Single();
         clock.Advance(TimeSpan.FromSeconds(1));
-        var afterExpiry = (await rig.Client.QueryAsync(query)).Records.Single();
+        var afterExpiry = (await Rig.Client.QueryAsync(query)).Records.Single();
 
         Assert.That(atExpiry.GetProperty("respcd").GetString(), Is.EqualTo("1143"));
         Assert.That(afterExpiry.GetProperty("respcd").GetString(), Is.EqualTo("1181"));
@@ -153,11 +148,11 @@ public sealed class QueryEndpointTests
     public async Task Page_size_is_capped_at_100_and_pages_walk_through_the_records()
     {
         for (var i = 0; i < 105; i++)
-            await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields($"NOP-58-{i}"));
+            await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields($"NOP-58-{i}"));
 
-        var first = await rig.Client.QueryAsync(new Dictionary<string, string> { ["page_size"] = "500" });
-        var second = await rig.Client.QueryAsync(new Dictionary<string, string> { ["page_size"] = "100", ["page"] = "2" });
-        var byDefault = await rig.Client.QueryAsync(new Dictionary<string, string>());
+        var first = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["page_size"] = "500" });
+        var second = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["page_size"] = "100", ["page"] = "2" });
+        var byDefault = await Rig.Client.QueryAsync(new Dictionary<string, string>());
 
         Assert.Multiple(() =>
         {
@@ -174,7 +169,7 @@ public sealed class QueryEndpointTests
     [TestCase("page_size", "-5")]
     public async Task A_malformed_page_is_refused_with_1104(string field, string value)
     {
-        var reply = await rig.Client.QueryAsync(new Dictionary<string, string> { [field] = value });
+        var reply = await Rig.Client.QueryAsync(new Dictionary<string, string> { [field] = value });
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"));
     }
@@ -195,7 +190,7 @@ public sealed class QueryEndpointTests
     [Test]
     public async Task A_query_is_signed_and_checked_like_any_other_call()
     {
-        using var impostor = rig.ClientFor(rig.Host.DefaultMerchant with { ClientKey = "wrong" });
+        using var impostor = Rig.ClientFor(Rig.Host.DefaultMerchant with { ClientKey = "wrong" });
 
         var reply = await impostor.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-60-1" });
 

@@ -4,25 +4,17 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 
 [TestFixture]
-public sealed class RefundEndpointTests
+public sealed class RefundEndpointTests : SimulatorRigFixture
 {
-    private SimulatorRig rig = null!;
-
-    [SetUp]
-    public async Task StartAsync() => rig = await SimulatorRig.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await rig.DisposeAsync();
-
     [Test]
     public async Task Partial_refunds_are_accepted_up_to_the_paid_amount_and_an_over_refund_is_refused_with_1272()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-70-1", 1000);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-70-1", 1000);
 
-        var first = await rig.Client.RefundAsync(syssn, "NOP-70-R1", 400);
-        var second = await rig.Client.RefundAsync(syssn, "NOP-70-R2", 400);
-        var tooMuch = await rig.Client.RefundAsync(syssn, "NOP-70-R3", 300);
-        var rest = await rig.Client.RefundAsync(syssn, "NOP-70-R4", 200);
+        var first = await Rig.Client.RefundAsync(syssn, "NOP-70-R1", 400);
+        var second = await Rig.Client.RefundAsync(syssn, "NOP-70-R2", 400);
+        var tooMuch = await Rig.Client.RefundAsync(syssn, "NOP-70-R3", 300);
+        var rest = await Rig.Client.RefundAsync(syssn, "NOP-70-R4", 200);
 
         Assert.Multiple(() =>
         {
@@ -39,10 +31,10 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task A_fully_refunded_payment_is_refused_with_1264()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-71-1", 1000);
-        await rig.Client.RefundAsync(syssn, "NOP-71-R1", 1000);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-71-1", 1000);
+        await Rig.Client.RefundAsync(syssn, "NOP-71-R1", 1000);
 
-        var again = await rig.Client.RefundAsync(syssn, "NOP-71-R2", 1);
+        var again = await Rig.Client.RefundAsync(syssn, "NOP-71-R2", 1);
 
         Assert.That(again.Respcd, Is.EqualTo("1264"));
     }
@@ -50,13 +42,13 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task The_payment_record_shows_cancel_5_after_a_partial_and_3_after_a_full_refund()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-72-1", 1000);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-72-1", 1000);
         var query = new Dictionary<string, string> { ["syssn"] = syssn };
 
-        await rig.Client.RefundAsync(syssn, "NOP-72-R1", 250);
-        var partly = (await rig.Client.QueryAsync(query)).Records.Single();
-        await rig.Client.RefundAsync(syssn, "NOP-72-R2", 750);
-        var fully = (await rig.Client.QueryAsync(query)).Records.Single();
+        await Rig.Client.RefundAsync(syssn, "NOP-72-R1", 250);
+        var partly = (await Rig.Client.QueryAsync(query)).Records.Single();
+        await Rig.Client.RefundAsync(syssn, "NOP-72-R2", 750);
+        var fully = (await Rig.Client.QueryAsync(query)).Records.Single();
 
         Assert.That(partly.GetProperty("cancel").GetString(), Is.EqualTo("5"));
         Assert.That(fully.GetProperty("cancel").GetString(), Is.EqualTo("3"));
@@ -66,11 +58,11 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task Refunds_are_listed_as_refund_records_pointing_at_their_payment()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-73-1", 1000);
-        var refund = await rig.Client.RefundAsync(syssn, "NOP-73-R1", 300);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-73-1", 1000);
+        var refund = await Rig.Client.RefundAsync(syssn, "NOP-73-R1", 300);
 
-        var byRefundSyssn = await rig.Client.QueryAsync(new Dictionary<string, string> { ["syssn"] = refund["syssn"] });
-        var byOutTradeNo = await rig.Client.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-73-1,NOP-73-R1" });
+        var byRefundSyssn = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["syssn"] = refund["syssn"] });
+        var byOutTradeNo = await Rig.Client.QueryAsync(new Dictionary<string, string> { ["out_trade_no"] = "NOP-73-1,NOP-73-R1" });
 
         var record = byRefundSyssn.Records.Single();
         Assert.Multiple(() =>
@@ -87,9 +79,9 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task A_refund_of_an_unpaid_payment_is_refused_with_1261()
     {
-        var syssn = await rig.CreatePaymentAsync("NOP-74-1");
+        var syssn = await Rig.CreatePaymentAsync("NOP-74-1");
 
-        var reply = await rig.Client.RefundAsync(syssn, "NOP-74-R1", 100);
+        var reply = await Rig.Client.RefundAsync(syssn, "NOP-74-R1", 100);
 
         Assert.That(reply.Respcd, Is.EqualTo("1261"));
     }
@@ -97,7 +89,7 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task A_refund_of_an_unknown_syssn_is_refused_with_1136()
     {
-        var reply = await rig.Client.RefundAsync("20250318155400020012345678", "NOP-75-R1", 100);
+        var reply = await Rig.Client.RefundAsync("20250318155400020012345678", "NOP-75-R1", 100);
 
         Assert.That(reply.Respcd, Is.EqualTo("1136"));
     }
@@ -105,11 +97,11 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task A_refund_reusing_an_out_trade_no_is_refused_with_1251_out_trade_no_is_used()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-76-1", 1000);
-        await rig.Client.RefundAsync(syssn, "NOP-76-R1", 100);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-76-1", 1000);
+        await Rig.Client.RefundAsync(syssn, "NOP-76-R1", 100);
 
-        var sameRefundNumber = await rig.Client.RefundAsync(syssn, "NOP-76-R1", 100);
-        var paymentNumber = await rig.Client.RefundAsync(syssn, "NOP-76-1", 100);
+        var sameRefundNumber = await Rig.Client.RefundAsync(syssn, "NOP-76-R1", 100);
+        var paymentNumber = await Rig.Client.RefundAsync(syssn, "NOP-76-1", 100);
 
         Assert.Multiple(() =>
         {
@@ -122,10 +114,10 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task A_payment_reusing_a_refund_out_trade_no_is_refused_with_1102()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-77-1", 1000);
-        await rig.Client.RefundAsync(syssn, "NOP-77-R1", 100);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-77-1", 1000);
+        await Rig.Client.RefundAsync(syssn, "NOP-77-R1", 100);
 
-        var reply = await rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-77-R1"));
+        var reply = await Rig.Client.PostAsync("trade/v1/payment", SimulatorClient.PaymentFields("NOP-77-R1"));
 
         Assert.That(reply.Respcd, Is.EqualTo("1102"));
     }
@@ -146,7 +138,7 @@ public sealed class RefundEndpointTests
             [field] = value,
         };
 
-        var reply = await rig.Client.PostAsync("trade/v1/refund", fields);
+        var reply = await Rig.Client.PostAsync("trade/v1/refund", fields);
 
         Assert.That(reply.Respcd, Is.EqualTo("1104"));
     }
@@ -154,10 +146,10 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task Concurrent_refunds_never_exceed_the_paid_amount()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-79-1", 1000);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-79-1", 1000);
 
         var replies = await Task.WhenAll(Enumerable.Range(1, 10)
-            .Select(i => rig.Client.RefundAsync(syssn, $"NOP-79-R{i}", 200)));
+            .Select(i => Rig.Client.RefundAsync(syssn, $"NOP-79-R{i}", 200)));
 
         Assert.That(replies.Count(reply => reply.Respcd == "0000"), Is.EqualTo(5));
         Assert.That(replies.Where(reply => reply.Respcd != "0000").Select(reply => reply.Respcd).Distinct(),
@@ -167,23 +159,23 @@ public sealed class RefundEndpointTests
     [Test]
     public async Task A_successful_refund_is_notified_to_the_payment_notify_url_as_notify_type_refund()
     {
-        var syssn = await rig.CreatePaidPaymentAsync("NOP-80-1", 1000);
+        var syssn = await Rig.CreatePaidPaymentAsync("NOP-80-1", 1000);
 
-        var refund = await rig.Client.RefundAsync(syssn, "NOP-80-R1", 300);
-        await rig.Host.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(10));
+        var refund = await Rig.Client.RefundAsync(syssn, "NOP-80-R1", 300);
+        await Rig.Host.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(10));
 
-        var notification = rig.Receiver.Notifications.Last();
+        var notification = Rig.Receiver.Notifications.Last();
         using var body = JsonDocument.Parse(notification.RawBody);
         Assert.Multiple(() =>
         {
-            Assert.That(rig.Receiver.Notifications, Has.Count.EqualTo(2));
-            Assert.That(notification.Signature, Is.EqualTo(NotificationSignature.Compute(notification.RawBody, rig.Host.DefaultMerchant.ClientKey)));
+            Assert.That(Rig.Receiver.Notifications, Has.Count.EqualTo(2));
+            Assert.That(notification.Signature, Is.EqualTo(NotificationSignature.Compute(notification.RawBody, Rig.Host.DefaultMerchant.ClientKey)));
             Assert.That(body.RootElement.GetProperty("notify_type").GetString(), Is.EqualTo("refund"));
             Assert.That(body.RootElement.GetProperty("syssn").GetString(), Is.EqualTo(refund["syssn"]));
             Assert.That(body.RootElement.GetProperty("out_trade_no").GetString(), Is.EqualTo("NOP-80-R1"));
             Assert.That(body.RootElement.GetProperty("txamt").GetString(), Is.EqualTo("300"));
             Assert.That(body.RootElement.GetProperty("cancel").GetString(), Is.EqualTo("5"));
-            Assert.That(rig.Host.Deliveries.Last().NotifyType, Is.EqualTo("refund"));
+            Assert.That(Rig.Host.Deliveries.Last().NotifyType, Is.EqualTo("refund"));
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;

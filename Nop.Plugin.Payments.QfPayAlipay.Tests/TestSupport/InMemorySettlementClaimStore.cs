@@ -9,69 +9,46 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 /// </summary>
 public sealed class InMemorySettlementClaimStore : ISettlementClaimStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, QfPaySettlementClaim> _rows = new(StringComparer.OrdinalIgnoreCase);
-    private int _lastId;
+    private readonly InMemoryClaimTable<QfPaySettlementClaim> _table = new();
 
     public bool IsDown { get; set; }
 
     /// <summary>How many inserts lost to the unique index.</summary>
-    public int DuplicateInserts { get; private set; }
+    public int DuplicateInserts => _table.DuplicateInserts;
 
-    public IReadOnlyList<QfPaySettlementClaim> All
-    {
-        get
-        {
-            lock (_gate)
-                return _rows.Values.OrderBy(static c => c.Id).Select(RowCopy.Of).ToList();
-        }
-    }
+    public IReadOnlyList<QfPaySettlementClaim> All => _table.All;
 
-    public Task<UniqueInsert> TryInsertAsync(QfPaySettlementClaim claim, CancellationToken cancellationToken = default)
-    {
-        if (IsDown)
-            return Task.FromResult(UniqueInsert.Failed);
-
-        lock (_gate)
-        {
-            if (_rows.ContainsKey(claim.ClaimKey))
-            {
-                DuplicateInserts++;
-                return Task.FromResult(UniqueInsert.Duplicate);
-            }
-
-            claim.Id = ++_lastId;
-            _rows[claim.ClaimKey] = RowCopy.Of(claim);
-            return Task.FromResult(UniqueInsert.Inserted);
-        }
-    }
+    public Task<UniqueInsert> TryInsertAsync(QfPaySettlementClaim claim, CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsDown ? UniqueInsert.Failed : _table.TryInsert(claim));
 
     public Task<QfPaySettlementClaim?> FindAsync(string claimKey, CancellationToken cancellationToken = default)
     {
         ThrowIfDown();
-        lock (_gate)
-            return Task.FromResult(_rows.TryGetValue(claimKey, out var claim) ? RowCopy.Of(claim) : null);
+        return Task.FromResult(_table.Find(claimKey));
     }
 
     public Task UpdateAsync(QfPaySettlementClaim claim, CancellationToken cancellationToken = default)
     {
         ThrowIfDown();
-        lock (_gate)
-            _rows[claim.ClaimKey] = RowCopy.Of(claim);
+        _table.Update(claim);
         return Task.CompletedTask;
     }
 
     /// <summary>Puts a claim in directly, e.g. one left open by a web node that crashed.</summary>
-    public QfPaySettlementClaim Seed(QfPaySettlementClaim claim)
-    {
-        lock (_gate)
-        {
-            claim.Id = ++_lastId;
-            _rows[claim.ClaimKey] = RowCopy.Of(claim);
-        }
+    public QfPaySettlementClaim Seed(QfPaySettlementClaim claim) => _table.Seed(claim);
 
-        return claim;
-    }
+    /// <summary>
+    /// Puts in the claim on <paramref name="attempt"/>'s first settlement, as another web node took it at
+    /// <paramref name="claimedOnUtc"/> and has not finished (still at it, or crashed).
+    /// </summary>
+    public QfPaySettlementClaim SeedOpenClaim(QfPayPaymentAttempt attempt, DateTime claimedOnUtc) => Seed(new QfPaySettlementClaim
+    {
+        ClaimKey = SettlementClaimKeys.Payment(attempt.Syssn!, 1),
+        OrderId = attempt.OrderId,
+        AttemptId = attempt.Id,
+        Syssn = attempt.Syssn!,
+        ClaimedOnUtc = claimedOnUtc,
+    });
 
     private void ThrowIfDown()
     {

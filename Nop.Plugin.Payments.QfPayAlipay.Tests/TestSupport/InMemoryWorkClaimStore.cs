@@ -6,62 +6,22 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 /// <summary><see cref="IWorkClaimStore"/> in memory with the unique index on ClaimKey: of concurrent inserts of one key exactly one wins.</summary>
 public sealed class InMemoryWorkClaimStore : IWorkClaimStore
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, QfPayWorkClaim> _rows = new(StringComparer.OrdinalIgnoreCase);
-    private int _lastId;
+    private readonly InMemoryClaimTable<QfPayWorkClaim> _table = new();
 
     /// <summary>How many inserts lost to the unique index.</summary>
-    public int DuplicateInserts { get; private set; }
+    public int DuplicateInserts => _table.DuplicateInserts;
 
-    public IReadOnlyList<QfPayWorkClaim> All
-    {
-        get
-        {
-            lock (_gate)
-                return _rows.Values.OrderBy(static c => c.Id).Select(RowCopy.Of).ToList();
-        }
-    }
+    public IReadOnlyList<QfPayWorkClaim> All => _table.All;
 
-    public Task<UniqueInsert> TryInsertAsync(QfPayWorkClaim claim, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            if (_rows.ContainsKey(claim.ClaimKey))
-            {
-                DuplicateInserts++;
-                return Task.FromResult(UniqueInsert.Duplicate);
-            }
+    public Task<UniqueInsert> TryInsertAsync(QfPayWorkClaim claim, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_table.TryInsert(claim));
 
-            claim.Id = ++_lastId;
-            _rows[claim.ClaimKey] = RowCopy.Of(claim);
-            return Task.FromResult(UniqueInsert.Inserted);
-        }
-    }
+    public Task<QfPayWorkClaim?> FindAsync(string claimKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_table.Find(claimKey));
 
-    public Task<QfPayWorkClaim?> FindAsync(string claimKey, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult(_rows.TryGetValue(claimKey, out var claim) ? RowCopy.Of(claim) : null);
-    }
+    public Task<QfPayWorkClaim?> LatestAsync(WorkClaimKind kind, int subjectId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_table.First(c => c.Kind == kind && c.SubjectId == subjectId, static claims => claims.OrderByDescending(static c => c.Sequence)));
 
-    public Task<QfPayWorkClaim?> LatestAsync(WorkClaimKind kind, int subjectId, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult(_rows.Values.Where(c => c.Kind == kind && c.SubjectId == subjectId)
-                .OrderByDescending(static c => c.Sequence).Select(RowCopy.Of).FirstOrDefault());
-        }
-    }
-
-    public Task<int> PruneQueriesAsync(DateTime claimedBeforeUtc, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            var old = _rows.Values.Where(c => c.Kind is WorkClaimKind.QueryAttempt or WorkClaimKind.QueryRefund && c.ClaimedOnUtc < claimedBeforeUtc)
-                .Select(static c => c.ClaimKey).ToList();
-            foreach (var key in old)
-                _rows.Remove(key);
-            return Task.FromResult(old.Count);
-        }
-    }
+    public Task<int> PruneQueriesAsync(DateTime claimedBeforeUtc, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_table.RemoveWhere(c => c.Kind is WorkClaimKind.QueryAttempt or WorkClaimKind.QueryRefund && c.ClaimedOnUtc < claimedBeforeUtc));
 }

@@ -86,6 +86,13 @@ public sealed class ReconciliationRig : IAsyncDisposable
         return new ReconciliationRig(clock, await QfPaySimulatorHost.StartAsync(options), null);
     }
 
+    /// <summary>
+    /// Simulator set-up that drops every notification, so a payment's outcome reaches the shop only through a query
+    /// (the reconciliation task, "Check status now").
+    /// </summary>
+    public static void DropNotifications(SimulatorOptions options) =>
+        options.Faults.Add(new FaultRule(SimulatorEndpoint.Notification, FaultKind.DropNotification));
+
     /// <summary>A rig whose QFPay is <paramref name="primaryHandler"/> (a fake answering in-process).</summary>
     public static ReconciliationRig WithHandler(TimeProvider clock, Func<HttpMessageHandler> primaryHandler) => new(clock, null, primaryHandler);
 

@@ -134,6 +134,12 @@ public class Shop
 
     public SettlementTimings Timings { get; set; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20), 20);
 
+    /// <summary>
+    /// <see cref="Timings"/> for a shop on a clock that only moves when the test moves it (FakeTimeProvider): no waiting
+    /// for another holder of a settlement claim, because a delay on such a clock never ends.
+    /// </summary>
+    public static SettlementTimings TimingsForFakeClock { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.Zero, TimeSpan.FromMilliseconds(10), 20);
+
     public QfPayTimeouts Timeouts { get; set; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
 
     public TimeSpan MarkPaidDelay { get; set; }

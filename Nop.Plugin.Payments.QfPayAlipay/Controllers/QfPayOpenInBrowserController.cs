@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
-using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
@@ -27,15 +26,8 @@ public class QfPayOpenInBrowserController : BasePluginController
     public async Task<IActionResult> Show(Guid orderGuid)
     {
         var lookup = await _orders.FindAsync(orderGuid);
-        switch (lookup.Standing)
-        {
-            case OrderStanding.Paid:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = lookup.Order!.Id });
-            case OrderStanding.Closed:
-                return RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = lookup.Order!.Id });
-            case OrderStanding.NotFound:
-                return RedirectToRoute(NopRouteNames.General.HOMEPAGE);
-        }
+        if (UnpayableOrderRedirect.For(this, lookup) is { } redirect)
+            return redirect;
 
         var order = lookup.Order!;
         var resumeUrl = new CallbackUrls(_webHelper.GetStoreLocation()).Resume(order.OrderGuid);

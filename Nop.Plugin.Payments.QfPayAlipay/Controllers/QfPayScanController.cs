@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
-using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
@@ -43,15 +42,8 @@ public class QfPayScanController : BasePluginController
     public async Task<IActionResult> Show(Guid orderGuid, CancellationToken cancellationToken)
     {
         var lookup = await _orders.FindAsync(orderGuid);
-        switch (lookup.Standing)
-        {
-            case OrderStanding.Paid:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = lookup.Order!.Id });
-            case OrderStanding.Closed:
-                return RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = lookup.Order!.Id });
-            case OrderStanding.NotFound:
-                return RedirectToRoute(NopRouteNames.General.HOMEPAGE);
-        }
+        if (UnpayableOrderRedirect.For(this, lookup) is { } redirect)
+            return redirect;
 
         var order = lookup.Order!;
         var urls = new CallbackUrls(_webHelper.GetStoreLocation());

@@ -43,20 +43,23 @@ public class QfPayClientWireTests
         Assert.That(handler.Requests.Single().Headers["X-QF-SIGN"], Is.EqualTo(expected));
     }
 
+    /// <summary>V7 and V8 sign the same request, once with MD5 and once with SHA-256.</summary>
+    private static PaymentRequest V7AndV8Payment() => new()
+    {
+        OutTradeNo = "NOP-10026-1",
+        AmountInMinorUnits = 5000,
+        Currency = "HKD",
+        PayType = QfPayPayType.AlipayCrossBorderWap,
+        GoodsName = "測試商品",
+        ReturnUrl = "https://shop.example.com/qfpay/return",
+    };
+
     [Test]
     public async Task The_V7_payment_with_a_chinese_goods_name_and_mchid_matches_its_vector()
     {
         var (client, handler) = ClientWith(RecordingHandler.Answering(PaymentCreated.Replace("NOP-10025-1", "NOP-10026-1")), Clock(14, 10, 0));
 
-        await client.CreatePaymentAsync(Account(merchantId: "ZaMVg12345"), new PaymentRequest
-        {
-            OutTradeNo = "NOP-10026-1",
-            AmountInMinorUnits = 5000,
-            Currency = "HKD",
-            PayType = QfPayPayType.AlipayCrossBorderWap,
-            GoodsName = "測試商品",
-            ReturnUrl = "https://shop.example.com/qfpay/return",
-        });
+        await client.CreatePaymentAsync(Account(merchantId: "ZaMVg12345"), V7AndV8Payment());
 
         var sent = handler.Requests.Single();
         Assert.Multiple(() =>
@@ -72,15 +75,7 @@ public class QfPayClientWireTests
     {
         var (client, handler) = ClientWith(RecordingHandler.Answering(PaymentCreated.Replace("NOP-10025-1", "NOP-10026-1")), Clock(14, 10, 0));
 
-        await client.CreatePaymentAsync(Account(merchantId: "ZaMVg12345", signType: QfPaySignType.Sha256), new PaymentRequest
-        {
-            OutTradeNo = "NOP-10026-1",
-            AmountInMinorUnits = 5000,
-            Currency = "HKD",
-            PayType = QfPayPayType.AlipayCrossBorderWap,
-            GoodsName = "測試商品",
-            ReturnUrl = "https://shop.example.com/qfpay/return",
-        });
+        await client.CreatePaymentAsync(Account(merchantId: "ZaMVg12345", signType: QfPaySignType.Sha256), V7AndV8Payment());
 
         var sent = handler.Requests.Single();
         Assert.Multiple(() =>

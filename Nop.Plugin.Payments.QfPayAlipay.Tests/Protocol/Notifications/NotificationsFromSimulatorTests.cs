@@ -1,5 +1,6 @@
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Notifications;
@@ -21,7 +22,7 @@ public class NotificationsFromSimulatorTests
         var refund = (await client.RefundAsync(account, SimulatorScenario.Refund(payment.Syssn!, 2800, 1))).EnsureSuccess();
         await host.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
 
-        var notifications = receiver.Received.Select(n => (Verdict: NotificationVerifier.Verify(n.Body, n.Signature, account.ClientKey), Parsed: NotificationParser.Parse(n.Body))).ToList();
+        var notifications = receiver.Notifications.Select(n => (Verdict: NotificationVerifier.Verify(n.RawBody, n.Signature, account.ClientKey), Parsed: NotificationParser.Parse(n.RawBody))).ToList();
         Assert.That(notifications, Has.Count.EqualTo(2));
         Assert.Multiple(() =>
         {
@@ -32,7 +33,7 @@ public class NotificationsFromSimulatorTests
             var refunded = notifications.Select(n => n.Parsed.Notification).OfType<RefundNotification>().Single();
             Assert.That(refunded.Syssn, Is.EqualTo(refund.Syssn));
             Assert.That(refunded.AmountInMinorUnits, Is.EqualTo(2800));
-            Assert.That(NotificationVerifier.Verify(receiver.Received.First().Body, receiver.Received.First().Signature, "0" + account.ClientKey[1..]).IsAuthentic, Is.False);
+            Assert.That(NotificationVerifier.Verify(receiver.Notifications[0].RawBody, receiver.Notifications[0].Signature, "0" + account.ClientKey[1..]).IsAuthentic, Is.False);
         });
     }
 }

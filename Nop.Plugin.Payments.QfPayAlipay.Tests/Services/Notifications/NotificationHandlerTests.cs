@@ -31,7 +31,7 @@ public class NotificationHandlerTests
     public void SetUp()
     {
         _clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 18, 6, 0, 0, TimeSpan.Zero));
-        _shop = new Shop(_clock) { Timings = new SettlementTimings(TimeSpan.FromMinutes(2), TimeSpan.Zero, TimeSpan.FromMilliseconds(10), 20) };
+        _shop = new Shop(_clock) { Timings = Shop.TimingsForFakeClock };
         _services = _shop.BuildServices();
         _order = _shop.AddOrder();
         _attempt = _shop.SeedAttempt(_order);
@@ -234,14 +234,7 @@ public class NotificationHandlerTests
     [Test]
     public async Task A_settlement_running_elsewhere_answers_503_and_writes_nothing()
     {
-        _shop.Claims.Seed(new QfPaySettlementClaim
-        {
-            ClaimKey = SettlementClaimKeys.Payment(_attempt.Syssn!, 1),
-            OrderId = _order.Id,
-            AttemptId = _attempt.Id,
-            Syssn = _attempt.Syssn!,
-            ClaimedOnUtc = _clock.GetUtcNow().UtcDateTime,
-        });
+        _shop.Claims.SeedOpenClaim(_attempt, _clock.GetUtcNow().UtcDateTime);
 
         var answer = await HandleAsync(SignedNotification.Post(Paid, Key));
 

@@ -9,32 +9,17 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Reconciliation;
 
 /// <summary>"Check status now" on the admin order page: the task's query-and-settle for one order, at once.</summary>
-public class OrderStatusCheckerTests
+public class OrderStatusCheckerTests() : ReconciliationRigFixture(Start, ReconciliationRig.DropNotifications)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 18, 6, 0, 0, TimeSpan.Zero);
 
-    private JumpingClock _clock = null!;
-    private ReconciliationRig _rig = null!;
-    private ReconciliationRig.Node _node = null!;
-
-    [SetUp]
-    public async Task StartShopAndSimulator()
-    {
-        _clock = new JumpingClock(Start);
-        _rig = await ReconciliationRig.WithSimulatorAsync(_clock, options => options.Faults.Add(new FaultRule(SimulatorEndpoint.Notification, FaultKind.DropNotification)));
-        _node = _rig.NewNode();
-    }
-
-    [TearDown]
-    public async Task Stop() => await _rig.DisposeAsync();
-
     private Task<IReadOnlyList<StatusCheckLine>> CheckAsync(int orderId) =>
-        _node.InScopeAsync(services => services.GetRequiredService<OrderStatusChecker>().CheckAsync(orderId));
+        Node.InScopeAsync(services => services.GetRequiredService<OrderStatusChecker>().CheckAsync(orderId));
 
     [Test]
     public async Task A_payment_paid_at_QFPay_is_settled_at_once_without_waiting_for_the_task()
     {
-        var (order, attempt) = await _rig.OpenPaymentAsync(_node, pay: true);
+        var (order, attempt) = await Rig.OpenPaymentAsync(Node, pay: true);
 
         var lines = await CheckAsync(order.Id);
 
@@ -48,7 +33,7 @@ public class OrderStatusCheckerTests
     [Test]
     public async Task An_unpaid_payment_is_reported_and_nothing_changes()
     {
-        var (order, attempt) = await _rig.OpenPaymentAsync(_node);
+        var (order, attempt) = await Rig.OpenPaymentAsync(Node);
 
         var lines = await CheckAsync(order.Id);
 
@@ -56,18 +41,18 @@ public class OrderStatusCheckerTests
         {
             Assert.That(lines.Single().Text, Is.EqualTo($"Payment {attempt.OutTradeNo}: not paid yet, or QFPay could not be asked right now; nothing changed."));
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment));
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment));
         });
     }
 
     [Test]
     public async Task A_refund_awaiting_confirmation_is_confirmed_and_recorded()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
-        _rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
-        await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        var refund = _rig.Refunds.All.Single();
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
+        Rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
+        await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        var refund = Rig.Refunds.All.Single();
 
         var lines = await CheckAsync(order.Id);
 
@@ -82,8 +67,8 @@ public class OrderStatusCheckerTests
     [Test]
     public async Task A_refund_made_outside_nopCommerce_is_reported_and_noted_but_not_recorded()
     {
-        var (order, attempt) = await _rig.PaidOrderAsync(_node);
-        await _node.InScopeAsync(services => services.GetRequiredService<QfPayClient>().RefundAsync(_rig.Account,
+        var (order, attempt) = await Rig.PaidOrderAsync(Node);
+        await Node.InScopeAsync(services => services.GetRequiredService<QfPayClient>().RefundAsync(Rig.Account,
             new RefundRequest { OriginalSyssn = attempt.Syssn!, OutTradeNo = "PORTAL-REFUND-2", AmountInMinorUnits = 1000 }));
 
         var lines = await CheckAsync(order.Id);
@@ -93,7 +78,7 @@ public class OrderStatusCheckerTests
         {
             Assert.That(lines.Single(), Is.EqualTo(new StatusCheckLine(StatusCheckLevel.Warning,
                 $"QFPay reports refunds of payment {attempt.OutTradeNo} that were not made in nopCommerce; see the order notes.")));
-            Assert.That(_rig.Shop.NotesOf(order).Count(static n => n.Contains("outside nopCommerce")), Is.EqualTo(1), "noted once, however often the admin checks");
+            Assert.That(Rig.Shop.NotesOf(order).Count(static n => n.Contains("outside nopCommerce")), Is.EqualTo(1), "noted once, however often the admin checks");
             Assert.That(again.Single().Level, Is.EqualTo(StatusCheckLevel.Warning));
             Assert.That(order.RefundedAmount, Is.Zero);
         });
@@ -102,7 +87,7 @@ public class OrderStatusCheckerTests
     [Test]
     public async Task An_order_with_nothing_open_says_so()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
+        var (order, _) = await Rig.PaidOrderAsync(Node);
 
         var lines = await CheckAsync(order.Id);
 

@@ -12,53 +12,38 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Reconciliation;
 /// The scheduled task against the simulator over HTTP, on a fake clock shared by the shop and the simulator: lost
 /// notifications, interrupted settlements, and expiry (API.md §6.6, §7.6).
 /// </summary>
-public class ReconciliationTaskTests
+public class ReconciliationTaskTests() : ReconciliationRigFixture(Start, ReconciliationRig.DropNotifications)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 18, 6, 0, 0, TimeSpan.Zero);
 
-    private JumpingClock _clock = null!;
-    private ReconciliationRig _rig = null!;
-    private ReconciliationRig.Node _node = null!;
-
-    [SetUp]
-    public async Task StartShopAndSimulator()
-    {
-        _clock = new JumpingClock(Start);
-        _rig = await ReconciliationRig.WithSimulatorAsync(_clock, options => options.Faults.Add(new FaultRule(SimulatorEndpoint.Notification, FaultKind.DropNotification)));
-        _node = _rig.NewNode();
-    }
-
-    [TearDown]
-    public async Task Stop() => await _rig.DisposeAsync();
-
-    private int Queries => _rig.Simulator!.Requests.Count(static r => r.Endpoint == SimulatorEndpoint.Query);
+    private int Queries => Rig.Simulator!.Requests.Count(static r => r.Endpoint == SimulatorEndpoint.Query);
 
     [Test]
     public async Task A_payment_whose_notification_was_dropped_is_marked_paid_on_the_next_run()
     {
-        var (order, attempt) = await _rig.OpenPaymentAsync(_node, pay: true);
-        _clock.Advance(TimeSpan.FromMinutes(6));
+        var (order, attempt) = await Rig.OpenPaymentAsync(Node, pay: true);
+        Clock.Advance(TimeSpan.FromMinutes(6));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(_rig.Simulator!.Deliveries, Is.Empty, "QFPay's notification never arrived");
+            Assert.That(Rig.Simulator!.Deliveries, Is.Empty, "QFPay's notification never arrived");
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(order.CaptureTransactionId, Is.EqualTo(attempt.Syssn));
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
-            Assert.That(_rig.HealthEvents.Single().Kind, Is.EqualTo(IntegrationEventKind.ReconciliationRun));
-            Assert.That(_rig.HealthEvents.Single().Detail, Does.StartWith("1 queries: 1 paid"));
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
+            Assert.That(Rig.HealthEvents.Single().Kind, Is.EqualTo(IntegrationEventKind.ReconciliationRun));
+            Assert.That(Rig.HealthEvents.Single().Detail, Does.StartWith("1 queries: 1 paid"));
         });
     }
 
     [Test]
     public async Task A_payment_younger_than_the_threshold_is_left_to_the_notification_and_the_return_page()
     {
-        var (order, _) = await _rig.OpenPaymentAsync(_node, pay: true);
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        var (order, _) = await Rig.OpenPaymentAsync(Node, pay: true);
+        Clock.Advance(TimeSpan.FromMinutes(2));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
@@ -70,29 +55,22 @@ public class ReconciliationTaskTests
     [Test]
     public async Task A_settlement_interrupted_by_a_crash_after_claiming_is_completed_on_the_next_run()
     {
-        var (order, attempt) = await _rig.OpenPaymentAsync(_node, pay: true);
+        var (order, attempt) = await Rig.OpenPaymentAsync(Node, pay: true);
         // A node claimed the payment, wrote the transaction id on the order and died before marking it paid.
-        _rig.Shop.Claims.Seed(new QfPaySettlementClaim
-        {
-            ClaimKey = SettlementClaimKeys.Payment(attempt.Syssn!, 1),
-            OrderId = order.Id,
-            AttemptId = attempt.Id,
-            Syssn = attempt.Syssn!,
-            ClaimedOnUtc = _clock.Now.UtcDateTime,
-        });
+        Rig.Shop.Claims.SeedOpenClaim(attempt, Clock.Now.UtcDateTime);
         order.CaptureTransactionId = attempt.Syssn;
-        _clock.Advance(TimeSpan.FromMinutes(6));
+        Clock.Advance(TimeSpan.FromMinutes(6));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
-        var claims = _rig.Shop.Claims.All;
+        var claims = Rig.Shop.Claims.All;
         Assert.Multiple(() =>
         {
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
-            Assert.That(_rig.Shop.MarkPaidCalls, Is.EqualTo(1));
+            Assert.That(Rig.Shop.MarkPaidCalls, Is.EqualTo(1));
             Assert.That(claims.Select(static c => c.ClaimKey), Is.EqualTo(new[] { SettlementClaimKeys.Payment(attempt.Syssn!, 1), SettlementClaimKeys.Payment(attempt.Syssn!, 2) }));
             Assert.That(claims[1].CompletedOnUtc, Is.Not.Null, "taken over and completed");
-            Assert.That(_rig.HealthEvents.Single().Detail, Does.Contain("1 interrupted settlements completed"));
+            Assert.That(Rig.HealthEvents.Single().Detail, Does.Contain("1 interrupted settlements completed"));
             Assert.That(Queries, Is.EqualTo(1), "the interrupted attempt is queried once, not again among the open attempts");
         });
     }
@@ -100,36 +78,36 @@ public class ReconciliationTaskTests
     [Test]
     public async Task An_unpaid_payment_past_its_expiry_is_marked_expired_and_the_order_kept_when_auto_cancel_is_off()
     {
-        var (order, _) = await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(50));
+        var (order, _) = await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(50));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
-            Assert.That(_rig.Shop.Attempts.Single().LastResponseCode, Is.EqualTo("1181"), "what the fresh query said");
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
+            Assert.That(Rig.Shop.Attempts.Single().LastResponseCode, Is.EqualTo("1181"), "what the fresh query said");
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Pending));
-            _rig.Shop.OrderProcessing.Verify(p => p.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()), Times.Never());
+            Rig.Shop.OrderProcessing.Verify(p => p.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()), Times.Never());
         });
     }
 
     [Test]
     public async Task An_unpaid_payment_past_its_expiry_cancels_the_order_when_auto_cancel_is_on()
     {
-        _rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        var (order, _) = await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(50));
+        Rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        var (order, _) = await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(50));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-            _rig.Shop.OrderProcessing.Verify(p => p.CancelOrderAsync(order, false), Times.Once());
-            Assert.That(_rig.Shop.NotesOf(order), Has.Some.Contains("order cancelled automatically"));
-            Assert.That(_rig.HealthEvents.Single().Detail, Does.Contain("1 orders cancelled"));
+            Rig.Shop.OrderProcessing.Verify(p => p.CancelOrderAsync(order, false), Times.Once());
+            Assert.That(Rig.Shop.NotesOf(order), Has.Some.Contains("order cancelled automatically"));
+            Assert.That(Rig.HealthEvents.Single().Detail, Does.Contain("1 orders cancelled"));
         });
     }
 
@@ -137,19 +115,19 @@ public class ReconciliationTaskTests
     public async Task A_payment_still_open_at_QFPay_but_overdue_by_the_stores_expiry_is_expired_only_after_the_fresh_query()
     {
         // The store now says 10 minutes, the link was made with QFPay's 30: at 26 minutes QFPay still answers 1143.
-        _rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        _rig.Shop.Settings.PaymentExpiryMinutes = 10;
-        var (order, _) = await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(26));
+        Rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        Rig.Shop.Settings.PaymentExpiryMinutes = 10;
+        var (order, _) = await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(26));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
-        var queries = _rig.Simulator!.Requests.Where(static r => r.Endpoint == SimulatorEndpoint.Query).ToList();
+        var queries = Rig.Simulator!.Requests.Where(static r => r.Endpoint == SimulatorEndpoint.Query).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(queries.Select(static q => q.Respcd), Is.EqualTo(new[] { "0000", "0000" }), "the settling query, then the one confirming QFPay's answer");
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
-            Assert.That(_rig.Shop.Attempts.Single().LastMessage, Does.Contain("code 1143"));
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
+            Assert.That(Rig.Shop.Attempts.Single().LastMessage, Does.Contain("code 1143"));
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
         });
     }
@@ -157,18 +135,18 @@ public class ReconciliationTaskTests
     [Test]
     public async Task An_overdue_payment_is_not_expired_while_QFPay_cannot_be_asked()
     {
-        _rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        _rig.Shop.Settings.PaymentExpiryMinutes = 10;
-        var (order, _) = await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(26));
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 2 });
+        Rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        Rig.Shop.Settings.PaymentExpiryMinutes = 10;
+        var (order, _) = await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(26));
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 2 });
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(Queries, Is.EqualTo(2));
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment), "age alone never expires it");
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment), "age alone never expires it");
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Pending));
         });
     }
@@ -176,37 +154,37 @@ public class ReconciliationTaskTests
     [Test]
     public async Task A_late_payment_found_by_the_fresh_query_wins_over_cancellation()
     {
-        _rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        var (order, attempt) = await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(29));
-        (await _rig.Simulator!.PayAsync(attempt.Syssn!)).Dispose();
-        _clock.Advance(TimeSpan.FromMinutes(30));
+        Rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        var (order, attempt) = await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(29));
+        (await Rig.Simulator!.PayAsync(attempt.Syssn!)).Dispose();
+        Clock.Advance(TimeSpan.FromMinutes(30));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(order.OrderStatus, Is.Not.EqualTo(OrderStatus.Cancelled));
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
-            _rig.Shop.OrderProcessing.Verify(p => p.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()), Times.Never());
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
+            Rig.Shop.OrderProcessing.Verify(p => p.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()), Times.Never());
         });
     }
 
     [Test]
     public async Task An_order_with_another_attempt_still_open_is_not_cancelled()
     {
-        _rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        var (order, _) = await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(50));
+        Rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        var (order, _) = await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(50));
         // The shopper pressed "Retry payment" a minute ago.
-        _rig.Shop.SeedAttempt(order, attemptNumber: 2);
+        Rig.Shop.SeedAttempt(order, attemptNumber: 2);
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(_rig.Shop.Attempts.All[0].Status, Is.EqualTo(PaymentAttemptStatus.Expired));
+            Assert.That(Rig.Shop.Attempts.All[0].Status, Is.EqualTo(PaymentAttemptStatus.Expired));
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Pending));
         });
     }
@@ -214,14 +192,14 @@ public class ReconciliationTaskTests
     [Test]
     public async Task An_attempt_queried_in_this_interval_is_not_queried_again_by_the_next_run()
     {
-        await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(6));
+        await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(6));
 
-        await _node.RunReconciliationAsync();
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        await _node.RunReconciliationAsync();
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Node.RunReconciliationAsync();
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Node.RunReconciliationAsync();
 
         Assert.That(Queries, Is.EqualTo(2), "ReconciliationIntervalMinutes is 10");
     }
@@ -229,32 +207,32 @@ public class ReconciliationTaskTests
     [Test]
     public async Task A_store_without_QFPay_credentials_is_skipped_without_calling_QFPay()
     {
-        await _rig.OpenPaymentAsync(_node);
-        _rig.Shop.Settings.ClientKey = null;
-        _clock.Advance(TimeSpan.FromMinutes(6));
+        await Rig.OpenPaymentAsync(Node);
+        Rig.Shop.Settings.ClientKey = null;
+        Clock.Advance(TimeSpan.FromMinutes(6));
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(Queries, Is.Zero);
-            Assert.That(_rig.HealthEvents.Single().Detail, Does.Contain("1 skipped (store not configured)"));
+            Assert.That(Rig.HealthEvents.Single().Detail, Does.Contain("1 skipped (store not configured)"));
         });
     }
 
     [Test]
-    public async Task A_run_is_skipped_while_another_node_holds_the_lock()
+    public async Task A_run_is_skipped_while_anotherNode_holds_the_lock()
     {
-        await _rig.OpenPaymentAsync(_node);
-        _clock.Advance(TimeSpan.FromMinutes(6));
-        _node.Locker.Setup(l => l.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>())).ReturnsAsync(false);
+        await Rig.OpenPaymentAsync(Node);
+        Clock.Advance(TimeSpan.FromMinutes(6));
+        Node.Locker.Setup(l => l.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>())).ReturnsAsync(false);
 
-        await _node.RunReconciliationAsync();
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(Queries, Is.Zero);
-            Assert.That(_rig.HealthEvents, Is.Empty);
+            Assert.That(Rig.HealthEvents, Is.Empty);
         });
     }
 }

@@ -5,7 +5,6 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
-using Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
@@ -15,52 +14,43 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Refunds;
 /// QFPay's refund notifications (API.md §6.7) as the simulator really sends them, handed to the handler the way the
 /// notification route does after verifying the signature: idempotent, and never applying a refund nopCommerce did not make.
 /// </summary>
-public class RefundNotificationHandlerTests
+public class RefundNotificationHandlerTests() : ReconciliationRigFixture(Start)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 19, 1, 30, 0, TimeSpan.Zero);
 
-    private JumpingClock _clock = null!;
     private NotificationReceiver _receiver = null!;
-    private ReconciliationRig _rig = null!;
-    private ReconciliationRig.Node _node = null!;
 
+    /// <summary>Runs after the base set-up has started the rig: payments opened from now on notify this receiver.</summary>
     [SetUp]
-    public async Task StartShopSimulatorAndReceiver()
+    public async Task StartReceiver()
     {
-        _clock = new JumpingClock(Start);
         _receiver = await NotificationReceiver.StartAsync();
-        _rig = await ReconciliationRig.WithSimulatorAsync(_clock);
-        _rig.NotifyUrl = _receiver.NotifyUrl;
-        _node = _rig.NewNode();
+        Rig.NotifyUrl = _receiver.NotifyUrl;
     }
 
     [TearDown]
-    public async Task Stop()
-    {
-        await _rig.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public async Task StopReceiver() => await _receiver.DisposeAsync();
 
     private async Task<RefundNotification> RefundNotificationAsync(string refundSyssn)
     {
-        await _rig.Simulator!.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
-        return _receiver.Received
-            .Select(static n => NotificationParser.Parse(n.Body).Notification)
+        await Rig.Simulator!.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
+        return _receiver.Notifications
+            .Select(static n => NotificationParser.Parse(n.RawBody).Notification)
             .OfType<RefundNotification>()
             .Single(n => n.Syssn == refundSyssn);
     }
 
     private Task<RefundNotificationResult> HandleAsync(RefundNotification notification) =>
-        _node.InScopeAsync(services => services.GetRequiredService<RefundNotificationHandler>().HandleAsync(notification, Shop.StoreId));
+        Node.InScopeAsync(services => services.GetRequiredService<RefundNotificationHandler>().HandleAsync(notification, Shop.StoreId));
 
     [Test]
     public async Task A_notification_of_a_refund_already_confirmed_changes_nothing_however_often_it_comes()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        var refund = _rig.Refunds.All.Single();
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        var refund = Rig.Refunds.All.Single();
         var notification = await RefundNotificationAsync(refund.RefundSyssn!);
-        var notesBefore = _rig.Shop.Notes.Count;
+        var notesBefore = Rig.Shop.Notes.Count;
 
         var first = await HandleAsync(notification);
         var second = await HandleAsync(notification);
@@ -71,25 +61,25 @@ public class RefundNotificationHandlerTests
             Assert.That(second.Outcome, Is.EqualTo(RefundNotificationOutcome.AlreadyRecorded));
             Assert.That(first.Acknowledge && second.Acknowledge, Is.True, "QFPay gets SUCCESS and stops");
             Assert.That(order.RefundedAmount, Is.EqualTo(28m));
-            Assert.That(_rig.Shop.Notes, Has.Count.EqualTo(notesBefore));
-            Assert.That(_rig.Refunds.All.Single(), Is.EqualTo(refund).Using<QfPayRefund>(SameRow));
-            _rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()), Times.Never());
+            Assert.That(Rig.Shop.Notes, Has.Count.EqualTo(notesBefore));
+            Assert.That(Rig.Refunds.All.Single(), Is.EqualTo(refund).Using<QfPayRefund>(SameRow));
+            Rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()), Times.Never());
         });
     }
 
     [Test]
     public async Task A_notification_confirms_a_pending_refund_once_and_its_duplicate_changes_nothing()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
-        _rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
-        var submitted = await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        var refundRequests = _rig.Simulator.Requests.Count(static r => r.Endpoint == SimulatorEndpoint.Refund);
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
+        Rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
+        var submitted = await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        var refundRequests = Rig.Simulator.Requests.Count(static r => r.Endpoint == SimulatorEndpoint.Refund);
         var notification = await FirstRefundNotificationAsync();
-        _clock.Advance(TimeSpan.FromMinutes(3));
+        Clock.Advance(TimeSpan.FromMinutes(3));
 
         var first = await HandleAsync(notification);
-        var afterFirst = (order.RefundedAmount, Notes: _rig.Shop.Notes.Count, Row: _rig.Refunds.All.Single());
+        var afterFirst = (order.RefundedAmount, Notes: Rig.Shop.Notes.Count, Row: Rig.Refunds.All.Single());
         var duplicate = await HandleAsync(notification);
 
         Assert.Multiple(() =>
@@ -101,9 +91,9 @@ public class RefundNotificationHandlerTests
             Assert.That(afterFirst.Row.RefundSyssn, Is.EqualTo(notification.Syssn));
             Assert.That(duplicate.Outcome, Is.EqualTo(RefundNotificationOutcome.AlreadyRecorded));
             Assert.That(order.RefundedAmount, Is.EqualTo(28m), "not counted twice");
-            Assert.That(_rig.Shop.Notes, Has.Count.EqualTo(afterFirst.Notes));
-            Assert.That(_rig.Refunds.All.Single(), Is.EqualTo(afterFirst.Row).Using<QfPayRefund>(SameRow));
-            _rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(order, 28m), Times.Once());
+            Assert.That(Rig.Shop.Notes, Has.Count.EqualTo(afterFirst.Notes));
+            Assert.That(Rig.Refunds.All.Single(), Is.EqualTo(afterFirst.Row).Using<QfPayRefund>(SameRow));
+            Rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(order, 28m), Times.Once());
             Assert.That(refundRequests, Is.EqualTo(1));
         });
     }
@@ -111,10 +101,10 @@ public class RefundNotificationHandlerTests
     [Test]
     public async Task A_notification_arriving_while_the_refund_request_may_still_run_asks_QFPay_to_retry()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
-        _rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
-        await _node.RefundThroughNopAsync(order, 28m, partial: true);
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
+        Rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
+        await Node.RefundThroughNopAsync(order, 28m, partial: true);
         var notification = await FirstRefundNotificationAsync();
 
         var result = await HandleAsync(notification);
@@ -130,15 +120,15 @@ public class RefundNotificationHandlerTests
     [Test]
     public async Task A_refund_made_in_QFPays_portal_is_noted_on_its_order_once_and_not_applied()
     {
-        var (order, attempt) = await _rig.PaidOrderAsync(_node);
-        var portal = await _node.InScopeAsync(services => services.GetRequiredService<QfPayClient>().RefundAsync(_rig.Account,
+        var (order, attempt) = await Rig.PaidOrderAsync(Node);
+        var portal = await Node.InScopeAsync(services => services.GetRequiredService<QfPayClient>().RefundAsync(Rig.Account,
             new RefundRequest { OriginalSyssn = attempt.Syssn!, OutTradeNo = "PORTAL-REFUND-1", AmountInMinorUnits = 1000 }));
         var notification = await RefundNotificationAsync(portal.EnsureSuccess().Syssn!);
 
         var first = await HandleAsync(notification);
         var second = await HandleAsync(notification);
 
-        var notes = _rig.Shop.NotesOf(order).Where(static n => n.Contains("outside nopCommerce")).ToList();
+        var notes = Rig.Shop.NotesOf(order).Where(static n => n.Contains("outside nopCommerce")).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(first.Outcome, Is.EqualTo(RefundNotificationOutcome.ExternalNoted));
@@ -146,20 +136,20 @@ public class RefundNotificationHandlerTests
             Assert.That(notes, Has.Count.EqualTo(1));
             Assert.That(notes[0], Does.Contain("10.00 HKD").And.Contain(notification.Syssn).And.Contain("NOT recorded"));
             Assert.That(order.RefundedAmount, Is.Zero);
-            Assert.That(_rig.Refunds.All, Is.Empty);
-            _rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()), Times.Never());
+            Assert.That(Rig.Refunds.All, Is.Empty);
+            Rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()), Times.Never());
         });
     }
 
     [Test]
     public async Task A_notification_whose_amount_differs_from_the_refund_is_noted_once_and_not_recorded()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
-        _rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
-        await _node.RefundThroughNopAsync(order, 28m, partial: true);
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
+        Rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
+        await Node.RefundThroughNopAsync(order, 28m, partial: true);
         var altered = await FirstRefundNotificationAsync() with { AmountInMinorUnits = 2900 };
-        _clock.Advance(TimeSpan.FromMinutes(3));
+        Clock.Advance(TimeSpan.FromMinutes(3));
 
         var first = await HandleAsync(altered);
         var second = await HandleAsync(altered);
@@ -168,16 +158,16 @@ public class RefundNotificationHandlerTests
         {
             Assert.That(first.Outcome, Is.EqualTo(RefundNotificationOutcome.Mismatch));
             Assert.That(second.Outcome, Is.EqualTo(RefundNotificationOutcome.Mismatch));
-            Assert.That(_rig.Shop.NotesOf(order).Count(static n => n.Contains("it is NOT recorded")), Is.EqualTo(1));
+            Assert.That(Rig.Shop.NotesOf(order).Count(static n => n.Contains("it is NOT recorded")), Is.EqualTo(1));
             Assert.That(order.RefundedAmount, Is.Zero);
-            Assert.That(_rig.Refunds.All.Single().Status, Is.EqualTo(RefundStatus.Pending));
+            Assert.That(Rig.Refunds.All.Single().Status, Is.EqualTo(RefundStatus.Pending));
         });
     }
 
     private async Task<RefundNotification> FirstRefundNotificationAsync()
     {
-        await _rig.Simulator!.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
-        return _receiver.Received.Select(static n => NotificationParser.Parse(n.Body).Notification).OfType<RefundNotification>().First();
+        await Rig.Simulator!.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
+        return _receiver.Notifications.Select(static n => NotificationParser.Parse(n.RawBody).Notification).OfType<RefundNotification>().First();
     }
 
     private static bool SameRow(QfPayRefund a, QfPayRefund b) =>

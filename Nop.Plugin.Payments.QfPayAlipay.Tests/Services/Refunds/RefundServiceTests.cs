@@ -12,37 +12,22 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Refunds;
 /// The admin's Refund and Partial refund, through the payment method as nopCommerce calls it, against the simulator
 /// over HTTP (API.md §8): what QFPay is sent, what nopCommerce is told, what the refund table keeps.
 /// </summary>
-public class RefundServiceTests
+public class RefundServiceTests() : ReconciliationRigFixture(Start)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 19, 1, 30, 0, TimeSpan.Zero);
 
-    private JumpingClock _clock = null!;
-    private ReconciliationRig _rig = null!;
-    private ReconciliationRig.Node _node = null!;
+    private IReadOnlyList<RecordedRequest> RefundCalls => Rig.Simulator!.Requests.Where(static r => r.Endpoint == SimulatorEndpoint.Refund).ToList();
 
-    [SetUp]
-    public async Task StartShopAndSimulator()
-    {
-        _clock = new JumpingClock(Start);
-        _rig = await ReconciliationRig.WithSimulatorAsync(_clock);
-        _node = _rig.NewNode();
-    }
-
-    [TearDown]
-    public async Task Stop() => await _rig.DisposeAsync();
-
-    private IReadOnlyList<RecordedRequest> RefundCalls => _rig.Simulator!.Requests.Where(static r => r.Endpoint == SimulatorEndpoint.Refund).ToList();
-
-    private int QueryCalls => _rig.Simulator!.Requests.Count(static r => r.Endpoint == SimulatorEndpoint.Query);
+    private int QueryCalls => Rig.Simulator!.Requests.Count(static r => r.Endpoint == SimulatorEndpoint.Query);
 
     [Test]
     public async Task A_full_refund_refunds_what_was_paid_and_tells_nopCommerce_the_order_is_refunded()
     {
-        var (order, attempt) = await _rig.PaidOrderAsync(_node);
+        var (order, attempt) = await Rig.PaidOrderAsync(Node);
 
-        var result = await _node.RefundThroughNopAsync(order, 128m, partial: false);
+        var result = await Node.RefundThroughNopAsync(order, 128m, partial: false);
 
-        var refund = _rig.Refunds.All.Single();
+        var refund = Rig.Refunds.All.Single();
         var call = RefundCalls.Single();
         Assert.Multiple(() =>
         {
@@ -57,7 +42,7 @@ public class RefundServiceTests
             Assert.That(refund.RefundSyssn, Is.Not.Null.And.Not.EqualTo(attempt.Syssn));
             Assert.That(refund.AmountMinor, Is.EqualTo(12800));
             Assert.That(refund.IsPartial, Is.False);
-            Assert.That(_rig.Shop.NotesOf(order), Has.Some.Contains($"out_trade_no {refund.OutTradeNo}"));
+            Assert.That(Rig.Shop.NotesOf(order), Has.Some.Contains($"out_trade_no {refund.OutTradeNo}"));
         });
     }
 
@@ -65,13 +50,13 @@ public class RefundServiceTests
     public async Task Partial_refunds_accumulate_and_one_beyond_what_was_paid_is_refused_before_any_call()
     {
         // Paid 100.00 HKD for an order whose total was since raised to 128 (nopCommerce would allow refunding 128).
-        var (order, _) = await _rig.PaidOrderAsync(_node, amountMinor: 10000);
+        var (order, _) = await Rig.PaidOrderAsync(Node, amountMinor: 10000);
         order.OrderTotal = 128m;
 
-        var first = await _node.RefundThroughNopAsync(order, 30m, partial: true);
-        var second = await _node.RefundThroughNopAsync(order, 50m, partial: true);
-        var callsBefore = _rig.Simulator!.Requests.Count;
-        var third = await _node.RefundThroughNopAsync(order, 40m, partial: true);
+        var first = await Node.RefundThroughNopAsync(order, 30m, partial: true);
+        var second = await Node.RefundThroughNopAsync(order, 50m, partial: true);
+        var callsBefore = Rig.Simulator!.Requests.Count;
+        var third = await Node.RefundThroughNopAsync(order, 40m, partial: true);
 
         Assert.Multiple(() =>
         {
@@ -81,8 +66,8 @@ public class RefundServiceTests
             Assert.That(RefundCalls.Select(static c => c.Form["txamt"]), Is.EqualTo(new[] { "3000", "5000" }));
             Assert.That(RefundCalls.Select(static c => c.Form["out_trade_no"]).Distinct().Count(), Is.EqualTo(2), "each refund its own number");
             Assert.That(third.Errors.Single(), Is.EqualTo("Refund not sent: 40.00 HKD is more than what is left to refund of this payment (20.00 HKD of the 100.00 HKD paid)."));
-            Assert.That(_rig.Simulator.Requests, Has.Count.EqualTo(callsBefore), "refused before any HTTP call");
-            Assert.That(_rig.Refunds.All, Has.Count.EqualTo(2));
+            Assert.That(Rig.Simulator.Requests, Has.Count.EqualTo(callsBefore), "refused before any HTTP call");
+            Assert.That(Rig.Refunds.All, Has.Count.EqualTo(2));
             Assert.That(order.RefundedAmount, Is.EqualTo(80m));
         });
     }
@@ -90,11 +75,11 @@ public class RefundServiceTests
     [Test]
     public async Task Refunding_the_rest_refunds_exactly_what_is_left_without_converting_again()
     {
-        _rig.Shop.Currencies["HKD"].Rate = 1.0001m;
-        var (order, _) = await _rig.PaidOrderAsync(_node);
+        Rig.Shop.Currencies["HKD"].Rate = 1.0001m;
+        var (order, _) = await Rig.PaidOrderAsync(Node);
 
-        await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        var rest = await _node.RefundThroughNopAsync(order, 100m, partial: true);
+        await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        var rest = await Node.RefundThroughNopAsync(order, 100m, partial: true);
 
         Assert.Multiple(() =>
         {
@@ -107,12 +92,12 @@ public class RefundServiceTests
     [Test]
     public async Task A_1143_answer_is_settled_by_one_query_and_the_refund_is_sent_exactly_once()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
 
-        var result = await _node.RefundThroughNopAsync(order, 28m, partial: true);
+        var result = await Node.RefundThroughNopAsync(order, 28m, partial: true);
 
-        var refund = _rig.Refunds.All.Single();
+        var refund = Rig.Refunds.All.Single();
         Assert.Multiple(() =>
         {
             Assert.That(RefundCalls.Single().Respcd, Is.EqualTo("1143"));
@@ -128,18 +113,18 @@ public class RefundServiceTests
     [Test]
     public async Task A_1143_the_query_cannot_settle_stays_pending_nopCommerce_records_nothing_and_the_task_records_it_later()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
-        _rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.InProgress1143) { Times = 1 });
+        Rig.Simulator.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 1 });
 
-        var result = await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        var pending = _rig.Refunds.All.Single();
+        var result = await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        var pending = Rig.Refunds.All.Single();
         var refundedAtFirst = order.RefundedAmount;
 
-        _clock.Advance(TimeSpan.FromMinutes(3));
-        await _node.RunReconciliationAsync();
-        _clock.Advance(TimeSpan.FromMinutes(11));
-        await _node.RunReconciliationAsync();
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await Node.RunReconciliationAsync();
+        Clock.Advance(TimeSpan.FromMinutes(11));
+        await Node.RunReconciliationAsync();
 
         Assert.Multiple(() =>
         {
@@ -149,44 +134,44 @@ public class RefundServiceTests
             Assert.That(refundedAtFirst, Is.Zero);
 
             Assert.That(RefundCalls, Has.Count.EqualTo(1), "never sent again");
-            Assert.That(_rig.Refunds.All.Single().Status, Is.EqualTo(RefundStatus.Succeeded));
+            Assert.That(Rig.Refunds.All.Single().Status, Is.EqualTo(RefundStatus.Succeeded));
             Assert.That(order.RefundedAmount, Is.EqualTo(28m));
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
-            _rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(order, 28m), Times.Once());
-            Assert.That(_rig.HealthEvents[0].Detail, Does.Contain("refunds: 1 recorded"));
+            Rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(order, 28m), Times.Once());
+            Assert.That(Rig.HealthEvents[0].Detail, Does.Contain("refunds: 1 recorded"));
         });
     }
 
     [Test]
     public async Task A_refund_while_another_awaits_confirmation_is_refused_and_nothing_is_sent()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.DropConnection) { Times = 1 });
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.DropConnection) { Times = 1 });
 
-        var lost = await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        var again = await _node.RefundThroughNopAsync(order, 10m, partial: true);
+        var lost = await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        var again = await Node.RefundThroughNopAsync(order, 10m, partial: true);
 
         Assert.Multiple(() =>
         {
             Assert.That(lost.Errors.Single(), Does.Contain("submitted to QFPay"));
             Assert.That(again.Errors.Single(), Does.StartWith("Refund not sent: the refund").And.Contain("is still waiting for QFPay's confirmation"));
             Assert.That(RefundCalls, Has.Count.EqualTo(1));
-            Assert.That(_rig.Refunds.All.Single().Status, Is.EqualTo(RefundStatus.Pending));
+            Assert.That(Rig.Refunds.All.Single().Status, Is.EqualTo(RefundStatus.Pending));
         });
     }
 
     [Test]
     public async Task A_refund_QFPay_never_received_is_closed_as_failed_after_the_grace_period_and_a_new_one_gets_a_new_number()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.DropConnection) { Times = 1 });
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Refund, FaultKind.DropConnection) { Times = 1 });
 
-        var lost = await _node.RefundThroughNopAsync(order, 28m, partial: true);
-        _clock.Advance(TimeSpan.FromMinutes(16));
-        await _node.RunReconciliationAsync();
-        var retried = await _node.RefundThroughNopAsync(order, 28m, partial: true);
+        var lost = await Node.RefundThroughNopAsync(order, 28m, partial: true);
+        Clock.Advance(TimeSpan.FromMinutes(16));
+        await Node.RunReconciliationAsync();
+        var retried = await Node.RefundThroughNopAsync(order, 28m, partial: true);
 
-        var refunds = _rig.Refunds.All;
+        var refunds = Rig.Refunds.All;
         Assert.Multiple(() =>
         {
             Assert.That(lost.Success, Is.False);
@@ -203,26 +188,26 @@ public class RefundServiceTests
     [Test]
     public async Task An_order_without_a_paid_Alipay_payment_is_refused_without_a_call()
     {
-        var order = _rig.Shop.AddOrder();
+        var order = Rig.Shop.AddOrder();
         order.PaymentStatus = PaymentStatus.Paid;
 
-        var result = await _node.RefundThroughNopAsync(order, 128m, partial: false);
+        var result = await Node.RefundThroughNopAsync(order, 128m, partial: false);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Errors.Single(), Does.StartWith("Refund not sent: no paid Alipay (QFPay) payment"));
-            Assert.That(_rig.Simulator!.Requests, Is.Empty);
+            Assert.That(Rig.Simulator!.Requests, Is.Empty);
         });
     }
 
     [Test]
-    public async Task A_second_refund_of_the_same_payment_on_this_node_waits_for_the_lock()
+    public async Task A_second_refund_of_the_same_payment_on_thisNode_waits_for_the_lock()
     {
-        var (order, _) = await _rig.PaidOrderAsync(_node);
-        _node.Locker.Setup(l => l.PerformActionWithLockAsync(RefundService.LockKey(_rig.Shop.Attempts.Single().Id), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
+        var (order, _) = await Rig.PaidOrderAsync(Node);
+        Node.Locker.Setup(l => l.PerformActionWithLockAsync(RefundService.LockKey(Rig.Shop.Attempts.Single().Id), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
             .ReturnsAsync(false);
 
-        var result = await _node.RefundThroughNopAsync(order, 28m, partial: true);
+        var result = await Node.RefundThroughNopAsync(order, 28m, partial: true);
 
         Assert.Multiple(() =>
         {

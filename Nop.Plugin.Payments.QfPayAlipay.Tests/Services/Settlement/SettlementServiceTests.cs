@@ -22,8 +22,7 @@ public class SettlementServiceTests
     public void SetUp()
     {
         _clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 18, 6, 0, 0, TimeSpan.Zero));
-        // No waiting for another holder: a fake clock never lets a delay end.
-        _shop = new Shop(_clock) { Timings = new SettlementTimings(TimeSpan.FromMinutes(2), TimeSpan.Zero, TimeSpan.FromMilliseconds(10), 20) };
+        _shop = new Shop(_clock) { Timings = Shop.TimingsForFakeClock };
         _services = _shop.BuildServices();
     }
 
@@ -175,14 +174,7 @@ public class SettlementServiceTests
     {
         var order = _shop.AddOrder();
         var attempt = _shop.SeedAttempt(order);
-        _shop.Claims.Seed(new QfPaySettlementClaim
-        {
-            ClaimKey = SettlementClaimKeys.Payment(attempt.Syssn!, 1),
-            OrderId = order.Id,
-            AttemptId = attempt.Id,
-            Syssn = attempt.Syssn!,
-            ClaimedOnUtc = _clock.GetUtcNow().UtcDateTime,
-        });
+        _shop.Claims.SeedOpenClaim(attempt, _clock.GetUtcNow().UtcDateTime);
 
         var result = await Settlement.SettleAsync(FactFor(attempt));
 
@@ -198,14 +190,7 @@ public class SettlementServiceTests
     {
         var order = _shop.AddOrder();
         var attempt = _shop.SeedAttempt(order);
-        _shop.Claims.Seed(new QfPaySettlementClaim
-        {
-            ClaimKey = SettlementClaimKeys.Payment(attempt.Syssn!, 1),
-            OrderId = order.Id,
-            AttemptId = attempt.Id,
-            Syssn = attempt.Syssn!,
-            ClaimedOnUtc = _clock.GetUtcNow().UtcDateTime,
-        });
+        _shop.Claims.SeedOpenClaim(attempt, _clock.GetUtcNow().UtcDateTime);
         _clock.Advance(TimeSpan.FromMinutes(2));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Settlement.SettleAsync(FactFor(attempt)))));
@@ -224,14 +209,7 @@ public class SettlementServiceTests
         var attempt = _shop.SeedAttempt(order);
         order.CaptureTransactionId = attempt.Syssn;
         order.PaymentStatus = PaymentStatus.Paid;
-        _shop.Claims.Seed(new QfPaySettlementClaim
-        {
-            ClaimKey = SettlementClaimKeys.Payment(attempt.Syssn!, 1),
-            OrderId = order.Id,
-            AttemptId = attempt.Id,
-            Syssn = attempt.Syssn!,
-            ClaimedOnUtc = _clock.GetUtcNow().UtcDateTime,
-        });
+        _shop.Claims.SeedOpenClaim(attempt, _clock.GetUtcNow().UtcDateTime);
         _clock.Advance(TimeSpan.FromMinutes(3));
 
         var result = await Settlement.SettleAsync(FactFor(attempt));

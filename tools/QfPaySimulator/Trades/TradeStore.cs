@@ -32,31 +32,18 @@ internal sealed class TradeStore
     }
 
     /// <summary>Marks an unpaid payment paid, as Alipay's cashier would.</summary>
-    public (CashierOutcome Outcome, PaymentRecord? Payment) Pay(string syssn, DateTimeOffset now, Func<string> newChnlsn)
-    {
-        lock (gate)
-        {
-            if (!payments.TryGetValue(syssn, out var payment))
-                return (CashierOutcome.NotFound, null);
-
-            switch (payment.StateAt(now))
-            {
-                case PaymentState.Paid:
-                    return (CashierOutcome.AlreadyPaid, payment);
-                case PaymentState.Expired:
-                    return (CashierOutcome.Expired, payment);
-                case PaymentState.Cancelled:
-                    return (CashierOutcome.Cancelled, payment);
-            }
-
-            var paid = payment with { State = PaymentState.Paid, PaidAt = now, Chnlsn = newChnlsn() };
-            payments[syssn] = paid;
-            return (CashierOutcome.Done, paid);
-        }
-    }
+    public (CashierOutcome Outcome, PaymentRecord? Payment) Pay(string syssn, DateTimeOffset now, Func<string> newChnlsn) =>
+        Settle(syssn, now, payment => payment with { State = PaymentState.Paid, PaidAt = now, Chnlsn = newChnlsn() });
 
     /// <summary>The shopper gave up at the cashier: the payment can no longer be paid.</summary>
-    public (CashierOutcome Outcome, PaymentRecord? Payment) Cancel(string syssn, DateTimeOffset now)
+    public (CashierOutcome Outcome, PaymentRecord? Payment) Cancel(string syssn, DateTimeOffset now) =>
+        Settle(syssn, now, static payment => payment with { State = PaymentState.Cancelled });
+
+    /// <summary>
+    /// The cashier's one decision, paying or giving up: only a payment still open at <paramref name="now"/> changes,
+    /// to what <paramref name="settle"/> makes of it; any other says why it cannot.
+    /// </summary>
+    private (CashierOutcome Outcome, PaymentRecord? Payment) Settle(string syssn, DateTimeOffset now, Func<PaymentRecord, PaymentRecord> settle)
     {
         lock (gate)
         {
@@ -73,9 +60,9 @@ internal sealed class TradeStore
                     return (CashierOutcome.Cancelled, payment);
             }
 
-            var cancelled = payment with { State = PaymentState.Cancelled };
-            payments[syssn] = cancelled;
-            return (CashierOutcome.Done, cancelled);
+            var settled = settle(payment);
+            payments[syssn] = settled;
+            return (CashierOutcome.Done, settled);
         }
     }
 

@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
-/// A stand-in shop for tests: a tiny Kestrel app on 127.0.0.1 with a free port that records every notification
+/// A stand-in shop for tests (simulator, protocol and refund-handler tests alike): a tiny Kestrel app on 127.0.0.1 with a free port that records every notification
 /// (raw bytes and headers) posted to <see cref="NotifyUrl"/>, answers them from a configurable sequence (then with
 /// 200 "SUCCESS"), and records the browser's arrival at <see cref="ReturnUrl"/>.
 /// </summary>
