@@ -65,6 +65,7 @@ public class NopStartup : INopStartup
 
         // Lifecycle, configure page and health log (issue #4).
         services.AddScoped<PluginInstaller>();
+        services.AddSingleton<HealthLogPruneSchedule>();
         services.AddScoped<IIntegrationHealthLog, IntegrationHealthLog>();
         services.AddScoped<StoreScopedKey>();
         services.AddScoped<ConfigurationModelFactory>();

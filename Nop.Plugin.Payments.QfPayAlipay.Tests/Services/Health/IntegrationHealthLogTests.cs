@@ -13,6 +13,7 @@ public class IntegrationHealthLogTests
     private readonly List<QfPayIntegrationEvent> _table = [];
     private FakeTimeProvider _clock = null!;
     private IntegrationHealthLog _log = null!;
+    private Mock<IRepository<QfPayIntegrationEvent>> _repository = null!;
 
     [SetUp]
     public void SetUp()
@@ -29,7 +30,8 @@ public class IntegrationHealthLogTests
                 It.IsAny<Func<ICacheKeyService, CacheKey>>(), It.IsAny<bool>()))
             .ReturnsAsync((Func<IQueryable<QfPayIntegrationEvent>, IQueryable<QfPayIntegrationEvent>> query, Func<ICacheKeyService, CacheKey> _, bool _) =>
                 query(_table.AsQueryable()).ToList());
-        _log = new IntegrationHealthLog(repository.Object, _clock);
+        _repository = repository;
+        _log = new IntegrationHealthLog(repository.Object, _clock, new HealthLogPruneSchedule(_clock));
     }
 
     [Test]
@@ -118,6 +120,19 @@ public class IntegrationHealthLogTests
         await _log.RecordAsync(1, IntegrationEventKind.ReconciliationRun, "new");
 
         Assert.That(_table.Select(e => e.Detail), Is.EqualTo(new[] { "new" }));
+    }
+
+    [Test]
+    public async Task Old_events_are_pruned_at_most_once_an_hour_not_on_every_write()
+    {
+        for (var i = 0; i < 5; i++)
+            await _log.RecordAsync(1, IntegrationEventKind.NotificationAccepted, "paid");
+        _repository.Verify(r => r.DeleteAsync(It.IsAny<Expression<Func<QfPayIntegrationEvent, bool>>>()), Times.Once);
+
+        _clock.Advance(HealthLogPruneSchedule.Interval);
+        await _log.RecordAsync(1, IntegrationEventKind.NotificationAccepted, "paid");
+
+        _repository.Verify(r => r.DeleteAsync(It.IsAny<Expression<Func<QfPayIntegrationEvent, bool>>>()), Times.Exactly(2));
     }
 
     [Test]

@@ -6,7 +6,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 
 /// <summary>
 /// <see cref="IIntegrationHealthLog"/> on the plugin's own table. Writing prunes rows older than
-/// <see cref="Retention"/>, so the table stays small without a separate cleanup task.
+/// <see cref="Retention"/> (at most once an hour per web node), so the table stays small without a separate
+/// cleanup task.
 /// </summary>
 public class IntegrationHealthLog : IIntegrationHealthLog
 {
@@ -22,13 +23,16 @@ public class IntegrationHealthLog : IIntegrationHealthLog
 
     private const string NoReason = "(no reason given)";
 
+    private readonly HealthLogPruneSchedule _pruneSchedule;
     private readonly IRepository<QfPayIntegrationEvent> _repository;
     private readonly TimeProvider _timeProvider;
 
-    public IntegrationHealthLog(IRepository<QfPayIntegrationEvent> repository, TimeProvider timeProvider)
+    public IntegrationHealthLog(IRepository<QfPayIntegrationEvent> repository, TimeProvider timeProvider,
+        HealthLogPruneSchedule pruneSchedule)
     {
         _repository = repository;
         _timeProvider = timeProvider;
+        _pruneSchedule = pruneSchedule;
     }
 
     public virtual async Task RecordAsync(int storeId, IntegrationEventKind kind, string? detail, CancellationToken cancellationToken = default)
@@ -36,9 +40,12 @@ public class IntegrationHealthLog : IIntegrationHealthLog
         cancellationToken.ThrowIfCancellationRequested();
         var now = _timeProvider.GetUtcNow().UtcDateTime;
 
-        // Captured as a value so the database provider gets a plain parameter, not date arithmetic.
-        var cutoff = now - Retention;
-        await _repository.DeleteAsync(e => e.OccurredOnUtc < cutoff);
+        if (_pruneSchedule.TryStart())
+        {
+            // Captured as a value so the database provider gets a plain parameter, not date arithmetic.
+            var cutoff = now - Retention;
+            await _repository.DeleteAsync(e => e.OccurredOnUtc < cutoff);
+        }
 
         if (kind == IntegrationEventKind.NotificationRejected && await IsRejectionFloodAsync(storeId, now))
             return;
