@@ -105,6 +105,18 @@ public class CheckoutAcceptanceTests
     }
 
     [Test]
+    public async Task A_store_that_forbids_credit_cards_sends_limit_pay_no_credit_to_QFPay()
+    {
+        await using var shop = await LiveShop.StartAsync(s => s.Settings.LimitPayNoCredit = true);
+        var order = shop.AddOrder();
+
+        await shop.PostProcessAsync(order);
+
+        var payment = shop.Simulator.Requests.Single(r => r.Endpoint == SimulatorEndpoint.Payment);
+        Assert.That(payment.Form["limit_pay"], Is.EqualTo("no_credit"));
+    }
+
+    [Test]
     public async Task The_return_page_settles_a_payment_whose_notification_is_still_on_its_way()
     {
         await using var shop = await LiveShop.StartAsync(simulator: simulator =>

@@ -43,6 +43,25 @@ public class QfPayClientWireTests
         Assert.That(handler.Requests.Single().Headers["X-QF-SIGN"], Is.EqualTo(expected));
     }
 
+    [Test]
+    public async Task Limit_pay_no_credit_is_sent_and_signed_only_when_credit_cards_are_forbidden()
+    {
+        var (client, handler) = ClientWith(RecordingHandler.Answering(PaymentCreated));
+
+        await client.CreatePaymentAsync(Account(), V5Payment());
+        await client.CreatePaymentAsync(Account(), V5Payment() with { ForbidCreditCards = true });
+
+        var plain = handler.Requests[0].Form;
+        var noCredit = handler.Requests[1].Form;
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.ContainsKey("limit_pay"), Is.False);
+            Assert.That(noCredit["limit_pay"], Is.EqualTo("no_credit"));
+            Assert.That(handler.Requests[1].Headers["X-QF-SIGN"],
+                Is.EqualTo(QfPaySigner.Sign(noCredit.Select(f => new KeyValuePair<string, string?>(f.Key, f.Value)), VectorKey)));
+        });
+    }
+
     /// <summary>V7 and V8 sign the same request, once with MD5 and once with SHA-256.</summary>
     private static PaymentRequest V7AndV8Payment() => new()
     {

@@ -33,6 +33,14 @@ public sealed record PaymentRequest
     /// <summary>The payer's Alipay user id; required for 800107 and only there (API.md §4.2, §10).</summary>
     public string? OpenId { get; init; }
 
+    /// <summary>
+    /// <c>limit_pay=no_credit</c> forbids credit-card funding. QFPay documents it for Mainland China wallets only
+    /// (API.md §4.2, C18), so it is sent only when the merchant asks for it.
+    /// </summary>
+    public bool ForbidCreditCards { get; init; }
+
+    public const string NoCreditLimitPay = "no_credit";
+
     public const int MinExpiresInMinutes = 5;
 
     public const int MaxExpiresInMinutes = 120;
@@ -94,7 +102,8 @@ public sealed record PaymentRequest
             .Add("return_url", returnUrl)
             .Add("notify_url", notifyUrl)
             .Add("expired_time", ExpiresInMinutes?.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Add("openid", OpenId));
+            .Add("openid", OpenId)
+            .Add("limit_pay", ForbidCreditCards ? NoCreditLimitPay : null));
     }
 
     private static FieldResult<RequestForm> Invalid(string error) => FieldResult<RequestForm>.Invalid(error);

@@ -136,6 +136,7 @@ public class PaymentStarter
             NotifyUrl = callbacks.Notify,
             ExpiresInMinutes = serviceWindow ? null : settings.PaymentExpiryMinutes,
             OpenId = openId,
+            ForbidCreditCards = settings.LimitPayNoCredit,
         };
 
         // Not the request's token: a shopper closing the tab must not turn a payment QFPay may already have created
