@@ -17,15 +17,35 @@ public static class NotificationParser
 
     public static NotificationParseResult Parse(ReadOnlyMemory<byte> rawBody)
     {
+        if (CheckSize(rawBody) is { } refused)
+            return refused;
+
+        using var document = TolerantJson.TryParse(rawBody);
+        return FromDocument(document);
+    }
+
+    /// <summary>
+    /// <see cref="Parse(ReadOnlyMemory{byte})"/> for a caller that already holds <paramref name="rawBody"/> parsed by
+    /// <see cref="TolerantJson.TryParse"/> (null when that failed), so the notify route parses the body once.
+    /// </summary>
+    internal static NotificationParseResult Parse(ReadOnlyMemory<byte> rawBody, JsonDocument? document) =>
+        CheckSize(rawBody) ?? FromDocument(document);
+
+    private static NotificationParseResult? CheckSize(ReadOnlyMemory<byte> rawBody)
+    {
         if (rawBody.IsEmpty)
             return Fail(NotificationParseError.EmptyBody, "The notification body is empty.");
 
         if (rawBody.Length > MaxBodyBytes)
             return Fail(NotificationParseError.TooLarge, $"The notification body has {rawBody.Length} bytes; QFPay's are far below {MaxBodyBytes}.");
 
+        return null;
+    }
+
+    private static NotificationParseResult FromDocument(JsonDocument? document)
+    {
         try
         {
-            using var document = TolerantJson.TryParse(rawBody);
             if (document is null)
                 return Fail(NotificationParseError.NotJson, "The notification body is not valid UTF-8 JSON (API.md §6.1: application/json).");
 
@@ -43,19 +63,26 @@ public static class NotificationParser
         if (body.ValueKind != JsonValueKind.Object)
             return Fail(NotificationParseError.NotAnObject, $"The notification body is a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object (API.md §6.4).");
 
-        var notifyType = Field(body, "notify_type");
-        var outTradeNo = Field(body, "out_trade_no");
-        var syssn = Field(body, "syssn");
-        var txamt = Field(body, "txamt");
-        var currency = MinorUnits.NormalizeCurrency(Field(body, "txcurrcd"));
-        var status = Field(body, "status");
-        var respcd = Field(body, "respcd");
+        var scalars = ScalarsOnce(body);
+        string? Field(string name) => scalars is null ? FieldOf(body, name) : FieldOf(scalars, name);
 
-        foreach (var (name, value) in new[] { ("notify_type", notifyType), ("out_trade_no", outTradeNo), ("syssn", syssn), ("txamt", txamt), ("txcurrcd", currency) })
-        {
-            if (value is null)
-                return Fail(NotificationParseError.MissingField, $"Required field '{name}' is missing or empty (API.md §6.4).");
-        }
+        var notifyType = Field("notify_type");
+        var outTradeNo = Field("out_trade_no");
+        var syssn = Field("syssn");
+        var txamt = Field("txamt");
+        var currency = MinorUnits.NormalizeCurrency(Field("txcurrcd"));
+        var status = Field("status");
+        var respcd = Field("respcd");
+
+        // In this order: the first missing one is named.
+        var missing = notifyType is null ? "notify_type"
+            : outTradeNo is null ? "out_trade_no"
+            : syssn is null ? "syssn"
+            : txamt is null ? "txamt"
+            : currency is null ? "txcurrcd"
+            : null;
+        if (missing is not null)
+            return Fail(NotificationParseError.MissingField, $"Required field '{missing}' is missing or empty (API.md §6.4).");
 
         if (notifyType is not (QfPayNotification.PaymentType or QfPayNotification.RefundType))
             return Fail(NotificationParseError.UnknownNotifyType, $"notify_type '{Shorten(notifyType!)}' is neither 'payment' nor 'refund' (API.md §6.4).");
@@ -73,40 +100,106 @@ public static class NotificationParser
         if (notifyType == QfPayNotification.PaymentType && status is not null && status != "1")
             return Fail(NotificationParseError.NotSuccessful, $"status is '{Shorten(status)}', not '1' (payment successful, API.md §6.4).");
 
+        // Built in one go (no `with` copy); status and respcd are the values read above.
         return NotificationParseResult.Parsed(notifyType == QfPayNotification.PaymentType
-            ? Fill(new PaymentNotification { NotifyType = notifyType, Syssn = syssn!, OutTradeNo = outTradeNo!, AmountInMinorUnits = amount, Currency = currency! }, body)
-            : Fill(new RefundNotification
+            ? new PaymentNotification
             {
                 NotifyType = notifyType,
                 Syssn = syssn!,
                 OutTradeNo = outTradeNo!,
                 AmountInMinorUnits = amount,
                 Currency = currency!,
-                OriginalSyssn = Field(body, "orig_syssn") ?? Field(body, "origssn"),
-                CashRefundFee = Field(body, "cash_refund_fee"),
-                CashRefundFeeCurrency = Field(body, "cash_refund_fee_type"),
-            }, body));
+                PayType = Field("pay_type"),
+                Status = status,
+                ResponseCode = respcd,
+                Cancel = Field("cancel"),
+                RequestTime = Field("txdtm"),
+                SystemTime = Field("sysdtm"),
+                PaymentTime = Field("paydtm"),
+                ChannelSerial = Field("chnlsn"),
+                GoodsName = Field("goods_name"),
+                MerchantId = Field("mchid"),
+                CashFee = Field("cash_fee"),
+                CashFeeCurrency = Field("cash_fee_type"),
+                ExchangeRate = Field("exchange_rate"),
+                Fields = scalars ?? TolerantJson.Scalars(body),
+            }
+            : new RefundNotification
+            {
+                NotifyType = notifyType,
+                Syssn = syssn!,
+                OutTradeNo = outTradeNo!,
+                AmountInMinorUnits = amount,
+                Currency = currency!,
+                OriginalSyssn = Field("orig_syssn") ?? Field("origssn"),
+                CashRefundFee = Field("cash_refund_fee"),
+                CashRefundFeeCurrency = Field("cash_refund_fee_type"),
+                PayType = Field("pay_type"),
+                Status = status,
+                ResponseCode = respcd,
+                Cancel = Field("cancel"),
+                RequestTime = Field("txdtm"),
+                SystemTime = Field("sysdtm"),
+                PaymentTime = Field("paydtm"),
+                ChannelSerial = Field("chnlsn"),
+                GoodsName = Field("goods_name"),
+                MerchantId = Field("mchid"),
+                CashFee = Field("cash_fee"),
+                CashFeeCurrency = Field("cash_fee_type"),
+                ExchangeRate = Field("exchange_rate"),
+                Fields = scalars ?? TolerantJson.Scalars(body),
+            });
     }
 
-    private static T Fill<T>(T notification, JsonElement body) where T : QfPayNotification => notification with
+    /// <summary>
+    /// <see cref="TolerantJson.Scalars"/> in one pass, without looking every property up again by name; null when a
+    /// name repeats or a text is not valid Unicode, where the caller goes the original way (lookups by name).
+    /// When every name occurs once, a lookup by name finds that very property, so the fields read from this
+    /// dictionary are the ones <see cref="TolerantJson.NonEmptyText"/> would read.
+    /// </summary>
+    private static Dictionary<string, string?>? ScalarsOnce(JsonElement body)
     {
-        PayType = Field(body, "pay_type"),
-        Status = Field(body, "status"),
-        ResponseCode = Field(body, "respcd"),
-        Cancel = Field(body, "cancel"),
-        RequestTime = Field(body, "txdtm"),
-        SystemTime = Field(body, "sysdtm"),
-        PaymentTime = Field(body, "paydtm"),
-        ChannelSerial = Field(body, "chnlsn"),
-        GoodsName = Field(body, "goods_name"),
-        MerchantId = Field(body, "mchid"),
-        CashFee = Field(body, "cash_fee"),
-        CashFeeCurrency = Field(body, "cash_fee_type"),
-        ExchangeRate = Field(body, "exchange_rate"),
-        Fields = TolerantJson.Scalars(body),
+        var fields = new Dictionary<string, string?>(16, StringComparer.Ordinal);
+        HashSet<string>? nonScalars = null;
+        try
+        {
+            foreach (var property in body.EnumerateObject())
+            {
+                var name = property.Name;
+                var value = property.Value;
+                if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    if (fields.ContainsKey(name) || !(nonScalars ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                        return null;
+                }
+                else if (nonScalars?.Contains(name) == true || !fields.TryAdd(name, ScalarText(value)))
+                {
+                    return null;
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        return fields;
+    }
+
+    // TolerantJson.Text for an element already in hand.
+    private static string? ScalarText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
     };
 
-    private static string? Field(JsonElement body, string name) => TolerantJson.NonEmptyText(body, name)?.Trim();
+    private static string? FieldOf(JsonElement body, string name) => TolerantJson.NonEmptyText(body, name)?.Trim();
+
+    private static string? FieldOf(Dictionary<string, string?> scalars, string name) =>
+        scalars.TryGetValue(name, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     // Values from an unauthenticated body end up in logs: keep them short and on one line.
     private static string Shorten(string value)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,6 +12,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 public static class NotificationVerifier
 {
     private const int Md5HexLength = 32;
+
+    private const int Md5HashBytes = 16;
 
     /// <param name="rawBody">The body exactly as received, before any JSON parsing.</param>
     /// <param name="signatureHeader">The <c>X-QF-SIGN</c> header value, or null when absent.</param>
@@ -26,7 +29,7 @@ public static class NotificationVerifier
 
         // Hex digits only, either case: QFPay's samples use both (API.md §11.4, §12 C2).
         var signature = signatureHeader.Trim();
-        if (signature.Length != Md5HexLength || !signature.All(char.IsAsciiHexDigit))
+        if (signature.Length != Md5HexLength || !IsAsciiHex(signature))
         {
             return Reject(NotificationVerificationFailure.MalformedSignatureHeader,
                 $"The X-QF-SIGN header is not a {Md5HexLength}-digit hexadecimal MD5 digest (API.md §6.3); " +
@@ -46,8 +49,10 @@ public static class NotificationVerifier
                 "No client key is configured, so the notification cannot be verified; enter the store's QFPay client key.");
         }
 
-        var expected = ComputeSignature(rawBody, clientKey);
-        var received = Convert.FromHexString(signature);
+        Span<byte> expected = stackalloc byte[Md5HashBytes];
+        Span<byte> received = stackalloc byte[Md5HashBytes];
+        ComputeSignature(rawBody, clientKey, expected);
+        Convert.FromHexString(signature, received, out _, out _);
         var authentic = CryptographicOperations.FixedTimeEquals(expected, received);
         CryptographicOperations.ZeroMemory(expected);
 
@@ -63,19 +68,41 @@ public static class NotificationVerifier
     /// <summary>MD5(raw body bytes + UTF-8 key bytes); internal so tests can sign bodies the same way.</summary>
     internal static byte[] ComputeSignature(ReadOnlySpan<byte> rawBody, string clientKey)
     {
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        md5.AppendData(rawBody);
-        var keyBytes = Encoding.UTF8.GetBytes(clientKey);
+        var hash = new byte[Md5HashBytes];
+        ComputeSignature(rawBody, clientKey, hash);
+        return hash;
+    }
+
+    /// <summary>
+    /// The same digest into <paramref name="destination"/>, in one MD5 call over body and key copied into a pooled
+    /// buffer (cleared before it goes back, since it holds the key).
+    /// </summary>
+    private static void ComputeSignature(ReadOnlySpan<byte> rawBody, string clientKey, Span<byte> destination)
+    {
+        var length = rawBody.Length + Encoding.UTF8.GetByteCount(clientKey);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            md5.AppendData(keyBytes);
+            rawBody.CopyTo(buffer);
+            Encoding.UTF8.GetBytes(clientKey, buffer.AsSpan(rawBody.Length));
+            MD5.HashData(buffer.AsSpan(0, length), destination);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(keyBytes);
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsAsciiHex(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c))
+                return false;
         }
 
-        return md5.GetHashAndReset();
+        return true;
     }
 
     private static NotificationVerification Reject(NotificationVerificationFailure failure, string reason) =>

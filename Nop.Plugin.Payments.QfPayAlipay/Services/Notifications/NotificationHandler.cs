@@ -80,7 +80,9 @@ public class NotificationHandler
         if (string.IsNullOrWhiteSpace(notification.Signature))
             return await RefusedAsync(NotifyReason.MissingSignature, "no X-QF-SIGN header");
 
-        var outTradeNo = ReadOutTradeNo(notification.Body);
+        // Parsed once: the out_trade_no is read from it before verification, the whole of it only after.
+        using var document = TolerantJson.TryParse(notification.Body);
+        var outTradeNo = ReadOutTradeNo(document);
         if (outTradeNo is null)
             return await RefusedAsync(NotifyReason.Malformed, "not a JSON object with an out_trade_no");
 
@@ -91,7 +93,7 @@ public class NotificationHandler
         if (verified.Refusal is { } refusal)
             return refusal;
 
-        var parsed = NotificationParser.Parse(notification.Body);
+        var parsed = NotificationParser.Parse(notification.Body, document);
         if (!parsed.IsSuccess)
         {
             if (parsed.Error == NotificationParseError.NotSuccessful)
@@ -182,11 +184,10 @@ public class NotificationHandler
     /// <summary>
     /// The only field read before verification, and only to choose the key. Never logged in full: it is untrusted.
     /// </summary>
-    private static string? ReadOutTradeNo(ReadOnlyMemory<byte> body)
+    private static string? ReadOutTradeNo(System.Text.Json.JsonDocument? document)
     {
         try
         {
-            using var document = TolerantJson.TryParse(body);
             if (document?.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
                 return null;
 
@@ -214,8 +215,16 @@ public class NotificationHandler
             or NotifyReason.OrderNotPayable or NotifyReason.NotSuccessful or NotifyReason.RefundRecorded;
         var kind = accepted ? IntegrationEventKind.NotificationAccepted : IntegrationEventKind.NotificationRejected;
 
-        // The health log is a diagnostic: it must never change what QFPay is told.
-        await TryAsync(() => _healthLog.RecordAsync(handled.StoreId, kind, $"{handled.Reason}: {handled.Detail}", cancellationToken));
+        // The health log is a diagnostic: it must never change what QFPay is told. (Inline rather than through
+        // TryAsync: no closure per notification.)
+        try
+        {
+            await _healthLog.RecordAsync(handled.StoreId, kind, $"{handled.Reason}: {handled.Detail}", cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Logging must not turn an answer into a failure.
+        }
     }
 
     private static string Shorten(string? text) => string.IsNullOrEmpty(text) ? "(none)" : text.Length <= 16 ? text : text[..16];

@@ -347,18 +347,19 @@ public class SettlementService
 
     private static string? DescribeMismatch(QfPayPaymentAttempt attempt, PaidFact fact)
     {
-        var problems = new List<string>();
+        // Allocated only when something differs: the usual payment matches.
+        List<string>? problems = null;
         if (fact.AmountMinor != attempt.AmountMinor)
-            problems.Add($"amount {SettlementLog.Amount(fact.AmountMinor, fact.Currency)} instead of {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}");
+            (problems ??= []).Add($"amount {SettlementLog.Amount(fact.AmountMinor, fact.Currency)} instead of {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}");
 
         if (!string.Equals(fact.Currency?.Trim(), attempt.CurrencyCode, StringComparison.OrdinalIgnoreCase))
-            problems.Add($"currency {fact.Currency} instead of {attempt.CurrencyCode}");
+            (problems ??= []).Add($"currency {fact.Currency} instead of {attempt.CurrencyCode}");
 
         // QFPay gives one syssn per out_trade_no (API.md §4.2); a different one is not this attempt's payment.
         if (attempt.Syssn is { Length: > 0 } known && !string.Equals(known, fact.Syssn, StringComparison.Ordinal))
-            problems.Add($"syssn {fact.Syssn} instead of {known}");
+            (problems ??= []).Add($"syssn {fact.Syssn} instead of {known}");
 
-        return problems.Count == 0 ? null : string.Join("; ", problems);
+        return problems is null ? null : string.Join("; ", problems);
     }
 
     private static bool IsAlreadyPaid(Order order) =>
