@@ -100,30 +100,8 @@ public static class NotificationParser
         if (notifyType == QfPayNotification.PaymentType && status is not null && status != "1")
             return Fail(NotificationParseError.NotSuccessful, $"status is '{Shorten(status)}', not '1' (payment successful, API.md §6.4).");
 
-        // Built in one go (no `with` copy); status and respcd are the values read above.
-        return NotificationParseResult.Parsed(notifyType == QfPayNotification.PaymentType
-            ? new PaymentNotification
-            {
-                NotifyType = notifyType,
-                Syssn = syssn!,
-                OutTradeNo = outTradeNo!,
-                AmountInMinorUnits = amount,
-                Currency = currency!,
-                PayType = Field("pay_type"),
-                Status = status,
-                ResponseCode = respcd,
-                Cancel = Field("cancel"),
-                RequestTime = Field("txdtm"),
-                SystemTime = Field("sysdtm"),
-                PaymentTime = Field("paydtm"),
-                ChannelSerial = Field("chnlsn"),
-                GoodsName = Field("goods_name"),
-                MerchantId = Field("mchid"),
-                CashFee = Field("cash_fee"),
-                CashFeeCurrency = Field("cash_fee_type"),
-                ExchangeRate = Field("exchange_rate"),
-                Fields = scalars ?? TolerantJson.Scalars(body),
-            }
+        QfPayNotification notification = notifyType == QfPayNotification.PaymentType
+            ? new PaymentNotification { NotifyType = notifyType, Syssn = syssn!, OutTradeNo = outTradeNo!, AmountInMinorUnits = amount, Currency = currency! }
             : new RefundNotification
             {
                 NotifyType = notifyType,
@@ -134,21 +112,26 @@ public static class NotificationParser
                 OriginalSyssn = Field("orig_syssn") ?? Field("origssn"),
                 CashRefundFee = Field("cash_refund_fee"),
                 CashRefundFeeCurrency = Field("cash_refund_fee_type"),
-                PayType = Field("pay_type"),
-                Status = status,
-                ResponseCode = respcd,
-                Cancel = Field("cancel"),
-                RequestTime = Field("txdtm"),
-                SystemTime = Field("sysdtm"),
-                PaymentTime = Field("paydtm"),
-                ChannelSerial = Field("chnlsn"),
-                GoodsName = Field("goods_name"),
-                MerchantId = Field("mchid"),
-                CashFee = Field("cash_fee"),
-                CashFeeCurrency = Field("cash_fee_type"),
-                ExchangeRate = Field("exchange_rate"),
-                Fields = scalars ?? TolerantJson.Scalars(body),
-            });
+            };
+
+        // The optional fields both kinds share, set in one place; status and respcd are the values read above.
+        return NotificationParseResult.Parsed(notification with
+        {
+            PayType = Field("pay_type"),
+            Status = status,
+            ResponseCode = respcd,
+            Cancel = Field("cancel"),
+            RequestTime = Field("txdtm"),
+            SystemTime = Field("sysdtm"),
+            PaymentTime = Field("paydtm"),
+            ChannelSerial = Field("chnlsn"),
+            GoodsName = Field("goods_name"),
+            MerchantId = Field("mchid"),
+            CashFee = Field("cash_fee"),
+            CashFeeCurrency = Field("cash_fee_type"),
+            ExchangeRate = Field("exchange_rate"),
+            Fields = scalars ?? TolerantJson.Scalars(body),
+        });
     }
 
     /// <summary>
