@@ -1,4 +1,3 @@
-using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services;
 
@@ -14,6 +13,11 @@ public sealed record AvailabilityVerdict(bool IsAvailable, string? Reason)
 /// Decides whether the payment method can take a payment with the current settings. Checked before the
 /// method is listed at checkout, so a half-configured store never sends a shopper to a dead end.
 /// </summary>
+/// <remarks>
+/// Only the plain "nothing entered yet" cases live here, with reasons an admin recognises; whether the entered
+/// values make a usable QFPay account (base URL, key format) is <see cref="MerchantAccount.From"/>'s job, which
+/// every caller asks next.
+/// </remarks>
 public class CheckoutAvailability
 {
     public virtual AvailabilityVerdict Evaluate(QfPayAlipaySettings settings)
@@ -23,10 +27,6 @@ public class CheckoutAvailability
 
         if (string.IsNullOrWhiteSpace(settings.ClientKey))
             return AvailabilityVerdict.Hidden("no QFPay client key is configured");
-
-        if (settings.Environment == QfPayEnvironment.Custom
-            && !Uri.TryCreate(settings.CustomBaseUrl, UriKind.Absolute, out _))
-            return AvailabilityVerdict.Hidden("the environment is Custom but no valid custom base URL is configured");
 
         if (string.IsNullOrWhiteSpace(settings.ChargeCurrency))
             return AvailabilityVerdict.Hidden("no charge currency is configured");
