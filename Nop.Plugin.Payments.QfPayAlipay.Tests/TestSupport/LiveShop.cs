@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,8 +22,9 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
-/// A <see cref="Shop"/> whose notification route is served for real: Kestrel on 127.0.0.1 with a free port, MVC with
-/// the plugin's <see cref="QfPayNotificationController"/> only, routes from the plugin's <see cref="RouteProvider"/>.
+/// A <see cref="Shop"/> whose notification route is served for real: Kestrel on 127.0.0.1 with a free port, the
+/// plugin's routes from its <see cref="RouteProvider"/> (the notification endpoint; MVC with views and no controllers,
+/// as a store's other routes need MVC).
 /// The simulator posts its signed notifications to it; tests drive checkout and the return page in-process against
 /// the same container.
 /// </summary>
@@ -56,11 +55,7 @@ public sealed class LiveShop : Shop, IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         shop.RegisterServices(builder.Services);
-        builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(parts =>
-        {
-            parts.ApplicationParts.Clear();
-            parts.FeatureProviders.Add(new OnlyController(typeof(QfPayNotificationController)));
-        });
+        builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(static parts => parts.ApplicationParts.Clear());
 
         shop._app = builder.Build();
         shop._app.UseRouting();
@@ -119,14 +114,5 @@ public sealed class LiveShop : Shop, IAsyncDisposable
 
         if (Simulator is not null)
             await Simulator.DisposeAsync();
-    }
-
-    private sealed class OnlyController(params Type[] controllers) : IApplicationFeatureProvider<ControllerFeature>
-    {
-        public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature)
-        {
-            foreach (var controller in controllers)
-                feature.Controllers.Add(controller.GetTypeInfo());
-        }
     }
 }

@@ -12,6 +12,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
@@ -61,6 +62,8 @@ public class NopStartup : INopStartup
         services.AddScoped<ServiceWindowCallback>();
         services.AddHttpClient<AlipayOAuthClient>().WithProxy();
         services.AddScoped<NotificationKeys>();
+        // Resolved only for refund notifications: building it builds a QFPay HTTP client, which payments never need.
+        services.AddScoped(static provider => new Lazy<RefundNotificationHandler>(provider.GetRequiredService<RefundNotificationHandler>));
         services.AddScoped<NotificationHandler>();
 
         // Lifecycle, configure page and health log (issue #4).

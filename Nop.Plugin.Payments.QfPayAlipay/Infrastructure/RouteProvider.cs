@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Nop.Plugin.Payments.QfPayAlipay.Endpoints;
 using Nop.Web.Framework.Mvc.Routing;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
@@ -12,9 +13,8 @@ public class RouteProvider : IRouteProvider
 {
     public void RegisterRoutes(IEndpointRouteBuilder endpointRouteBuilder)
     {
-        // No HTTP method constraint: the controller answers anything but POST with a documented 405.
-        endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Notify, QfPayAlipayDefaults.NotificationPath,
-            new { controller = "QfPayNotification", action = "Notify" });
+        // No HTTP method constraint: the endpoint answers anything but POST with a documented 405.
+        NotificationEndpoint.Map(endpointRouteBuilder);
 
         endpointRouteBuilder.MapControllerRoute(QfPayAlipayDefaults.Routes.Return, QfPayAlipayDefaults.ReturnPathPrefix + "{outTradeNo}",
             new { controller = "QfPayReturn", action = "Return" });

@@ -56,6 +56,54 @@ public class SettlementServiceTests
     }
 
     [Test]
+    public async Task The_order_note_is_the_line_written_to_the_log()
+    {
+        var order = _shop.AddOrder();
+        var attempt = _shop.SeedAttempt(order);
+
+        await Settlement.SettleAsync(FactFor(attempt));
+
+        var note = _shop.NotesOf(order).Single();
+        Assert.That(note, Does.StartWith(OrderNotes.Prefix).And.EndWith("."));
+        Assert.That(_shop.Log.At(LogLevel.Information), Does.Contain(note));
+    }
+
+    [Test]
+    public async Task An_attempt_the_caller_has_just_read_is_settled_as_if_read_here()
+    {
+        var order = _shop.AddOrder();
+        var attempt = _shop.SeedAttempt(order);
+        var justRead = await _shop.Attempts.FindByOutTradeNoAsync(attempt.OutTradeNo);
+
+        var result = await Settlement.SettleAsync(FactFor(attempt), justRead);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
+            Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+            Assert.That(_shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
+        });
+    }
+
+    [Test]
+    public async Task An_attempt_of_another_out_trade_no_handed_in_by_mistake_is_not_used()
+    {
+        var paidOrder = _shop.AddOrder();
+        var paid = _shop.SeedAttempt(paidOrder);
+        var otherOrder = _shop.AddOrder();
+        var other = _shop.SeedAttempt(otherOrder);
+
+        var result = await Settlement.SettleAsync(FactFor(paid), other);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
+            Assert.That(paidOrder.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+            Assert.That(otherOrder.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        });
+    }
+
+    [Test]
     public async Task The_same_payment_settled_again_changes_nothing()
     {
         var order = _shop.AddOrder();

@@ -15,21 +15,25 @@ public static class NotificationParser
     /// <summary>Real notifications are about 1 KB; a larger body is not QFPay's.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <param name="rawBody">
+    /// The body as received. The notification keeps a reference to it (its <see cref="QfPayNotification.Fields"/> are
+    /// read from it on first use), so it must not be changed afterwards, as with <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>.
+    /// </param>
     public static NotificationParseResult Parse(ReadOnlyMemory<byte> rawBody)
     {
         if (CheckSize(rawBody) is { } refused)
             return refused;
 
-        using var document = TolerantJson.TryParse(rawBody);
-        return FromDocument(document);
+        using var fields = NotificationFields.Read(rawBody);
+        return FromFields(rawBody, fields);
     }
 
     /// <summary>
-    /// <see cref="Parse(ReadOnlyMemory{byte})"/> for a caller that already holds <paramref name="rawBody"/> parsed by
-    /// <see cref="TolerantJson.TryParse"/> (null when that failed), so the notify route parses the body once.
+    /// <see cref="Parse(ReadOnlyMemory{byte})"/> for a caller that already read <paramref name="rawBody"/> with
+    /// <see cref="NotificationFields.Read"/>, so the notify route reads the body once.
     /// </summary>
-    internal static NotificationParseResult Parse(ReadOnlyMemory<byte> rawBody, JsonDocument? document) =>
-        CheckSize(rawBody) ?? FromDocument(document);
+    internal static NotificationParseResult Parse(ReadOnlyMemory<byte> rawBody, NotificationFields fields) =>
+        CheckSize(rawBody) ?? FromFields(rawBody, fields);
 
     private static NotificationParseResult? CheckSize(ReadOnlyMemory<byte> rawBody)
     {
@@ -42,37 +46,27 @@ public static class NotificationParser
         return null;
     }
 
-    private static NotificationParseResult FromDocument(JsonDocument? document)
+    private static NotificationParseResult FromFields(ReadOnlyMemory<byte> rawBody, NotificationFields fields)
     {
-        try
+        switch (fields.Shape)
         {
-            if (document is null)
+            case NotificationBodyShape.NotJson:
                 return Fail(NotificationParseError.NotJson, "The notification body is not valid UTF-8 JSON (API.md §6.1: application/json).");
-
-            return FromObject(document.RootElement);
+            case NotificationBodyShape.NotAnObject:
+                return Fail(NotificationParseError.NotAnObject, $"The notification body is a JSON {fields.RootKind}, not an object (API.md §6.4).");
         }
-        catch (InvalidOperationException)
-        {
-            // JsonElement.GetString refuses strings that are not valid UTF-16 once unescaped.
+
+        // JsonElement.GetString refuses strings that are not valid UTF-16 once unescaped.
+        if (fields.HasInvalidText)
             return Fail(NotificationParseError.NotJson, "The notification body contains text that is not valid Unicode.");
-        }
-    }
 
-    private static NotificationParseResult FromObject(JsonElement body)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-            return Fail(NotificationParseError.NotAnObject, $"The notification body is a JSON {body.ValueKind.ToString().ToLowerInvariant()}, not an object (API.md §6.4).");
-
-        var scalars = ScalarsOnce(body);
-        string? Field(string name) => scalars is null ? FieldOf(body, name) : FieldOf(scalars, name);
-
-        var notifyType = Field("notify_type");
-        var outTradeNo = Field("out_trade_no");
-        var syssn = Field("syssn");
-        var txamt = Field("txamt");
-        var currency = MinorUnits.NormalizeCurrency(Field("txcurrcd"));
-        var status = Field("status");
-        var respcd = Field("respcd");
+        var notifyType = fields[NotificationField.NotifyType];
+        var outTradeNo = fields[NotificationField.OutTradeNo];
+        var syssn = fields[NotificationField.Syssn];
+        var txamt = fields[NotificationField.Txamt];
+        var currency = MinorUnits.NormalizeCurrency(fields[NotificationField.Txcurrcd]);
+        var status = fields[NotificationField.Status];
+        var respcd = fields[NotificationField.Respcd];
 
         // In this order: the first missing one is named.
         var missing = notifyType is null ? "notify_type"
@@ -100,89 +94,47 @@ public static class NotificationParser
         if (notifyType == QfPayNotification.PaymentType && status is not null && status != "1")
             return Fail(NotificationParseError.NotSuccessful, $"status is '{Shorten(status)}', not '1' (payment successful, API.md §6.4).");
 
-        QfPayNotification notification = notifyType == QfPayNotification.PaymentType
-            ? new PaymentNotification { NotifyType = notifyType, Syssn = syssn!, OutTradeNo = outTradeNo!, AmountInMinorUnits = amount, Currency = currency! }
-            : new RefundNotification
+        // The optional fields both kinds share are set in the base (status and respcd are the values read above);
+        // every scalar field is kept for diagnostics, read from the body only if someone asks.
+        var shared = new SharedFields(fields, status, respcd, rawBody);
+        return NotificationParseResult.Parsed(notifyType == QfPayNotification.PaymentType
+            ? new PaymentNotification(shared) { NotifyType = notifyType, Syssn = syssn!, OutTradeNo = outTradeNo!, AmountInMinorUnits = amount, Currency = currency! }
+            : new RefundNotification(shared)
             {
                 NotifyType = notifyType,
                 Syssn = syssn!,
                 OutTradeNo = outTradeNo!,
                 AmountInMinorUnits = amount,
                 Currency = currency!,
-                OriginalSyssn = Field("orig_syssn") ?? Field("origssn"),
-                CashRefundFee = Field("cash_refund_fee"),
-                CashRefundFeeCurrency = Field("cash_refund_fee_type"),
-            };
-
-        // The optional fields both kinds share, set in one place; status and respcd are the values read above.
-        return NotificationParseResult.Parsed(notification with
-        {
-            PayType = Field("pay_type"),
-            Status = status,
-            ResponseCode = respcd,
-            Cancel = Field("cancel"),
-            RequestTime = Field("txdtm"),
-            SystemTime = Field("sysdtm"),
-            PaymentTime = Field("paydtm"),
-            ChannelSerial = Field("chnlsn"),
-            GoodsName = Field("goods_name"),
-            MerchantId = Field("mchid"),
-            CashFee = Field("cash_fee"),
-            CashFeeCurrency = Field("cash_fee_type"),
-            ExchangeRate = Field("exchange_rate"),
-            Fields = scalars ?? TolerantJson.Scalars(body),
-        });
+                OriginalSyssn = fields[NotificationField.OrigSyssn] ?? fields[NotificationField.Origssn],
+                CashRefundFee = fields[NotificationField.CashRefundFee],
+                CashRefundFeeCurrency = fields[NotificationField.CashRefundFeeType],
+            });
     }
 
-    /// <summary>
-    /// <see cref="TolerantJson.Scalars"/> in one pass, without looking every property up again by name; null when a
-    /// name repeats or a text is not valid Unicode, where the caller goes the original way (lookups by name).
-    /// When every name occurs once, a lookup by name finds that very property, so the fields read from this
-    /// dictionary are the ones <see cref="TolerantJson.NonEmptyText"/> would read.
-    /// </summary>
-    private static Dictionary<string, string?>? ScalarsOnce(JsonElement body)
+    /// <summary>Every scalar field of <paramref name="body"/> as text (those that are not valid Unicode are left out).</summary>
+    internal static IReadOnlyDictionary<string, string?> AllScalars(ReadOnlyMemory<byte> body)
     {
-        var fields = new Dictionary<string, string?>(16, StringComparer.Ordinal);
-        HashSet<string>? nonScalars = null;
-        try
+        using var document = TolerantJson.TryParse(body);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } root)
+            return fields;
+
+        foreach (var property in root.EnumerateObject())
         {
-            foreach (var property in body.EnumerateObject())
+            try
             {
-                var name = property.Name;
-                var value = property.Value;
-                if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                {
-                    if (fields.ContainsKey(name) || !(nonScalars ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
-                        return null;
-                }
-                else if (nonScalars?.Contains(name) == true || !fields.TryAdd(name, ScalarText(value)))
-                {
-                    return null;
-                }
+                if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                    fields[property.Name] = TolerantJson.Text(root, property.Name);
             }
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
+            catch (InvalidOperationException)
+            {
+                // Not text; the parser refuses such a body, so only a caller of AllScalars itself gets here.
+            }
         }
 
         return fields;
     }
-
-    // TolerantJson.Text for an element already in hand.
-    private static string? ScalarText(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
-
-    private static string? FieldOf(JsonElement body, string name) => TolerantJson.NonEmptyText(body, name)?.Trim();
-
-    private static string? FieldOf(Dictionary<string, string?> scalars, string name) =>
-        scalars.TryGetValue(name, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     // Values from an unauthenticated body end up in logs: keep them short and on one line.
     private static string Shorten(string value)

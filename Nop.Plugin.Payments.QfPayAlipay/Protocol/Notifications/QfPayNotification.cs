@@ -10,6 +10,34 @@ public abstract record QfPayNotification
     public const string PaymentType = "payment";
     public const string RefundType = "refund";
 
+    private static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>();
+
+    private readonly ReadOnlyMemory<byte> _body;
+    private IReadOnlyDictionary<string, string?>? _fields;
+
+    protected QfPayNotification()
+    {
+    }
+
+    private protected QfPayNotification(SharedFields shared)
+    {
+        var fields = shared.Fields;
+        PayType = fields[NotificationField.PayType];
+        Status = shared.Status;
+        ResponseCode = shared.ResponseCode;
+        Cancel = fields[NotificationField.Cancel];
+        RequestTime = fields[NotificationField.Txdtm];
+        SystemTime = fields[NotificationField.Sysdtm];
+        PaymentTime = fields[NotificationField.Paydtm];
+        ChannelSerial = fields[NotificationField.Chnlsn];
+        GoodsName = fields[NotificationField.GoodsName];
+        MerchantId = fields[NotificationField.Mchid];
+        CashFee = fields[NotificationField.CashFee];
+        CashFeeCurrency = fields[NotificationField.CashFeeType];
+        ExchangeRate = fields[NotificationField.ExchangeRate];
+        _body = shared.Body;
+    }
+
     /// <summary><c>payment</c> or <c>refund</c>.</summary>
     public required string NotifyType { get; init; }
 
@@ -57,12 +85,31 @@ public abstract record QfPayNotification
 
     public string? ExchangeRate { get; init; }
 
-    /// <summary>Every scalar field of the body as text, including ones this type does not name.</summary>
-    public IReadOnlyDictionary<string, string?> Fields { get; init; } = new Dictionary<string, string?>();
+    /// <summary>
+    /// Every scalar field of the body as text, including ones this type does not name. Read from the body on first
+    /// use: the notify route never needs it, and building it cost more than the rest of the parse.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Fields
+    {
+        get => _fields ??= _body.IsEmpty ? NoFields : NotificationParser.AllScalars(_body);
+        init => _fields = value;
+    }
 }
 
+/// <summary>What the parser hands both kinds of notification: the fields read, status and respcd as checked, the body.</summary>
+internal readonly record struct SharedFields(NotificationFields Fields, string? Status, string? ResponseCode, ReadOnlyMemory<byte> Body);
+
 /// <summary>A successful payment (<c>notify_type = payment</c>).</summary>
-public sealed record PaymentNotification : QfPayNotification;
+public sealed record PaymentNotification : QfPayNotification
+{
+    public PaymentNotification()
+    {
+    }
+
+    internal PaymentNotification(SharedFields shared) : base(shared)
+    {
+    }
+}
 
 /// <summary>
 /// A successful refund (<c>notify_type = refund</c>). QFPay documents no example (API.md §6.7, §13 q5), so
@@ -71,6 +118,14 @@ public sealed record PaymentNotification : QfPayNotification;
 /// </summary>
 public sealed record RefundNotification : QfPayNotification
 {
+    public RefundNotification()
+    {
+    }
+
+    internal RefundNotification(SharedFields shared) : base(shared)
+    {
+    }
+
     public string? OriginalSyssn { get; init; }
 
     public string? CashRefundFee { get; init; }

@@ -1,4 +1,3 @@
-using System.Text;
 using Nop.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 
@@ -109,17 +108,30 @@ public class IntegrationHealthLog : IIntegrationHealthLog
     private static IQueryable<QfPayIntegrationEvent> ForStore(IQueryable<QfPayIntegrationEvent> query, int storeId) =>
         storeId == 0 ? query : query.Where(e => e.StoreId == storeId || e.StoreId == 0);
 
+    // char.IsControl's two ranges.
+    private static bool HasControlCharacters(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u0000', '\u001f') >= 0 || text.IndexOfAnyInRange('\u007f', '\u009f') >= 0;
+
     private static string? Shorten(string? detail)
     {
         if (string.IsNullOrWhiteSpace(detail))
             return null;
 
-        var text = new StringBuilder(detail.Length);
-        foreach (var c in detail.Trim())
-            text.Append(char.IsControl(c) ? ' ' : c);
+        var trimmed = detail.AsSpan().Trim();
+        if (trimmed.Length == detail.Length && detail.Length <= QfPayIntegrationEvent.DetailMaxLength && !HasControlCharacters(detail))
+            return detail;
 
-        return text.Length <= QfPayIntegrationEvent.DetailMaxLength
-            ? text.ToString()
-            : text.ToString(0, QfPayIntegrationEvent.DetailMaxLength - 1) + "…";
+        var length = Math.Min(trimmed.Length, QfPayIntegrationEvent.DetailMaxLength);
+        var cut = trimmed.Length > QfPayIntegrationEvent.DetailMaxLength;
+
+        // One pass into the final string (a detail is written on every notification).
+        return string.Create(length, (Detail: detail, Start: detail.Length - detail.AsSpan().TrimStart().Length, Cut: cut), static (text, state) =>
+        {
+            var source = state.Detail.AsSpan(state.Start, text.Length);
+            for (var i = 0; i < text.Length; i++)
+                text[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            if (state.Cut)
+                text[^1] = '…';
+        });
     }
 }

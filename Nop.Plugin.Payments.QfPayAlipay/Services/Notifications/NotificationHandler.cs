@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
-using Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
@@ -24,7 +23,7 @@ public class NotificationHandler
     private readonly NotificationKeys _keys;
     private readonly ILogger _logger;
     private readonly LogThrottle _logThrottle;
-    private readonly RefundNotificationHandler _refunds;
+    private readonly Lazy<RefundNotificationHandler> _refunds;
     private readonly SettlementService _settlement;
 
     public NotificationHandler(IPaymentAttemptStore attempts,
@@ -32,7 +31,7 @@ public class NotificationHandler
         NotificationKeys keys,
         ILogger logger,
         LogThrottle logThrottle,
-        RefundNotificationHandler refunds,
+        Lazy<RefundNotificationHandler> refunds,
         SettlementService settlement)
     {
         _attempts = attempts;
@@ -66,7 +65,7 @@ public class NotificationHandler
         return NotifyAnswer.For(handled.Reason);
     }
 
-    private async Task<Handled> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
+    private async ValueTask<Handled> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
     {
         if (!HttpMethods.IsPost(notification.Method))
             return await RefusedAsync(NotifyReason.MethodNotAllowed, $"method {Shorten(notification.Method)} instead of POST");
@@ -80,9 +79,9 @@ public class NotificationHandler
         if (string.IsNullOrWhiteSpace(notification.Signature))
             return await RefusedAsync(NotifyReason.MissingSignature, "no X-QF-SIGN header");
 
-        // Parsed once: the out_trade_no is read from it before verification, the whole of it only after.
-        using var document = TolerantJson.TryParse(notification.Body);
-        var outTradeNo = ReadOutTradeNo(document);
+        // Read once: the out_trade_no is taken from it before verification, the other fields only after.
+        using var fields = NotificationFields.Read(notification.Body);
+        var outTradeNo = ReadOutTradeNo(fields);
         if (outTradeNo is null)
             return await RefusedAsync(NotifyReason.Malformed, "not a JSON object with an out_trade_no");
 
@@ -93,7 +92,7 @@ public class NotificationHandler
         if (verified.Refusal is { } refusal)
             return refusal;
 
-        var parsed = NotificationParser.Parse(notification.Body, document);
+        var parsed = NotificationParser.Parse(notification.Body, fields);
         if (!parsed.IsSuccess)
         {
             if (parsed.Error == NotificationParseError.NotSuccessful)
@@ -112,7 +111,7 @@ public class NotificationHandler
 
         var payment = parsed.Notification;
         var result = await _settlement.SettleAsync(
-            new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency, SettlementSource.Notification), cancellationToken);
+            new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency, SettlementSource.Notification), attempt, cancellationToken);
 
         var reason = result.Outcome switch
         {
@@ -128,10 +127,10 @@ public class NotificationHandler
         return new Handled(reason, verified.StoreId, result.Detail);
     }
 
-    private async Task<Handled> HandleRefundAsync(RefundNotification refund, int storeId, CancellationToken cancellationToken)
+    private async ValueTask<Handled> HandleRefundAsync(RefundNotification refund, int storeId, CancellationToken cancellationToken)
     {
         // The verifying key's store is passed on: a refund the plugin did not make is looked up with that store's account.
-        var result = await _refunds.HandleAsync(refund, storeId, cancellationToken);
+        var result = await _refunds.Value.HandleAsync(refund, storeId, cancellationToken);
         var detail = $"refund syssn {refund.Syssn}, {result.Outcome}: {result.Detail}";
         if (result.Acknowledge)
             return new Handled(NotifyReason.RefundRecorded, storeId, detail);
@@ -142,7 +141,7 @@ public class NotificationHandler
         return new Handled(NotifyReason.RefundRetryLater, storeId, detail);
     }
 
-    private async Task<Verification> VerifyWithStoreKeyAsync(IncomingNotification notification, QfPayPaymentAttempt attempt)
+    private async ValueTask<Verification> VerifyWithStoreKeyAsync(IncomingNotification notification, QfPayPaymentAttempt attempt)
     {
         var key = await _keys.ForStoreAsync(attempt.StoreId);
         if (key is null)
@@ -158,7 +157,7 @@ public class NotificationHandler
             : Verification.Refused(await RefusedAsync(ReasonFor(verdict), $"out_trade_no {attempt.OutTradeNo}: {verdict.Reason}", attempt.StoreId));
     }
 
-    private async Task<Verification> VerifyWithAnyKeyAsync(IncomingNotification notification)
+    private async ValueTask<Verification> VerifyWithAnyKeyAsync(IncomingNotification notification)
     {
         NotificationVerification? last = null;
         foreach (var key in await _keys.AllConfiguredAsync())
@@ -184,23 +183,10 @@ public class NotificationHandler
     /// <summary>
     /// The only field read before verification, and only to choose the key. Never logged in full: it is untrusted.
     /// </summary>
-    private static string? ReadOutTradeNo(System.Text.Json.JsonDocument? document)
-    {
-        try
-        {
-            if (document?.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
-                return null;
+    private static string? ReadOutTradeNo(NotificationFields fields) =>
+        fields.Shape == NotificationBodyShape.Object && fields[NotificationField.OutTradeNo] is { Length: <= 128 } value ? value : null;
 
-            var value = TolerantJson.NonEmptyText(document.RootElement, "out_trade_no")?.Trim();
-            return value is { Length: > 0 and <= 128 } ? value : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<Handled> RefusedAsync(NotifyReason reason, string detail, int storeId = 0)
+    private async ValueTask<Handled> RefusedAsync(NotifyReason reason, string detail, int storeId = 0)
     {
         // Anyone can post here; one warning per reason and hour shows a problem without letting a flood fill the log
         // (the health log on the configure page counts every refusal).
@@ -241,9 +227,9 @@ public class NotificationHandler
         }
     }
 
-    private sealed record Handled(NotifyReason Reason, int StoreId, string? Detail);
+    private readonly record struct Handled(NotifyReason Reason, int StoreId, string? Detail);
 
-    private sealed record Verification(int StoreId, Handled? Refusal)
+    private readonly record struct Verification(int StoreId, Handled? Refusal)
     {
         public static Verification Accepted(int storeId) => new(storeId, null);
 

@@ -17,11 +17,14 @@ public class OrderNotes
         _timeProvider = timeProvider;
     }
 
-    public virtual Task AddAsync(int orderId, string text) =>
+    public virtual Task AddAsync(int orderId, string text) => AddLineAsync(orderId, Prefix + text);
+
+    /// <summary>Adds <paramref name="line"/> as it is: it already starts with <see cref="Prefix"/> (e.g. the line just logged).</summary>
+    public virtual Task AddLineAsync(int orderId, string line) =>
         _orderService.InsertOrderNoteAsync(new OrderNote
         {
             OrderId = orderId,
-            Note = Prefix + text,
+            Note = line,
             DisplayToCustomer = false,
             CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
         });

@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
@@ -55,12 +56,20 @@ public class SettlementService
     }
 
     /// <summary>Settles <paramref name="fact"/>. Never throws for a failure: transient ones come back as an outcome.</summary>
-    public virtual async Task<SettlementResult> SettleAsync(PaidFact fact, CancellationToken cancellationToken = default)
+    public virtual Task<SettlementResult> SettleAsync(PaidFact fact, CancellationToken cancellationToken = default) =>
+        SettleAsync(fact, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="SettleAsync(PaidFact, CancellationToken)"/> for a caller that has just read the attempt of
+    /// <paramref name="fact"/> (the notify route reads it to pick the key), so it is not read twice in a row.
+    /// </summary>
+    /// <param name="justRead">The attempt with <see cref="PaidFact.OutTradeNo"/>, read moments ago; null to read it here.</param>
+    public virtual async Task<SettlementResult> SettleAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fact);
         try
         {
-            return await SettleCoreAsync(fact, cancellationToken);
+            return await SettleCoreAsync(fact, justRead, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -76,9 +85,11 @@ public class SettlementService
         }
     }
 
-    private async Task<SettlementResult> SettleCoreAsync(PaidFact fact, CancellationToken cancellationToken)
+    private async ValueTask<SettlementResult> SettleCoreAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken)
     {
-        var attempt = await _attempts.FindByOutTradeNoAsync(fact.OutTradeNo, cancellationToken);
+        var attempt = justRead is not null && string.Equals(justRead.OutTradeNo, fact.OutTradeNo, StringComparison.OrdinalIgnoreCase)
+            ? justRead
+            : await _attempts.FindByOutTradeNoAsync(fact.OutTradeNo, cancellationToken);
         if (attempt is null)
         {
             var unknown = $"QFPay reports a payment for unknown {SettlementLog.Subject(null, fact)} ({SettlementLog.Amount(fact.AmountMinor, fact.Currency)}, from {fact.Source}); nothing changed";
@@ -147,7 +158,7 @@ public class SettlementService
     }
 
     /// <summary>The holder's work: the order, its note, the attempt, the claim (see the remarks on the class).</summary>
-    private async Task<SettlementResult> CompleteAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
+    private async ValueTask<SettlementResult> CompleteAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
         CancellationToken cancellationToken)
     {
         var subject = SettlementLog.Subject(attempt, fact);
@@ -162,9 +173,7 @@ public class SettlementService
             claimOutcome = SettlementClaimOutcome.OrderNotPayable;
             outcome = SettlementOutcome.OrderNotPayable;
             detail = $"payment {amount} received for {subject}, but the order {(order is null ? "no longer exists" : "is deleted")}: refund it in QFPay's merchant portal";
-            if (order is not null)
-                await _orderNotes.AddAsync(order.Id, $"{detail}.");
-            await _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.");
+            await NoteAndLogAsync(order?.Id, LogLevel.Error, detail);
         }
         else if (IsAlreadyPaid(order))
         {
@@ -174,8 +183,7 @@ public class SettlementService
                 claimOutcome = SettlementClaimOutcome.AlreadyPaid;
                 outcome = SettlementOutcome.Settled;
                 detail = $"payment {amount} confirmed for {subject} (completing an interrupted settlement; the order was already marked paid)";
-                await _orderNotes.AddAsync(order.Id, $"{detail}.");
-                await _logger.InformationAsync($"{OrderNotes.Prefix}{detail}.");
+                await NoteAndLogAsync(order.Id, LogLevel.Information, detail);
             }
             else
             {
@@ -183,8 +191,7 @@ public class SettlementService
                 outcome = SettlementOutcome.PaidTwice;
                 detail = $"order {order.CustomOrderNumber} was paid twice: QFPay payment {fact.Syssn} ({amount}, out_trade_no {fact.OutTradeNo}) " +
                     $"arrived after the order had been paid by {DescribeTransaction(order.CaptureTransactionId)}; refund one of them in QFPay's merchant portal";
-                await _orderNotes.AddAsync(order.Id, $"{detail}.");
-                await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+                await NoteAndLogAsync(order.Id, LogLevel.Warning, detail);
             }
         }
         else if (!_orderProcessingService.CanMarkOrderAsPaid(order))
@@ -193,8 +200,7 @@ public class SettlementService
             outcome = SettlementOutcome.OrderNotPayable;
             detail = $"payment {amount} received for order {order.CustomOrderNumber} ({subject}), but the order is {order.OrderStatus}/{order.PaymentStatus} " +
                 "and cannot be marked paid: refund the payment in QFPay's merchant portal or reopen the order";
-            await _orderNotes.AddAsync(order.Id, $"{detail}.");
-            await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+            await NoteAndLogAsync(order.Id, LogLevel.Warning, detail);
         }
         else
         {
@@ -209,8 +215,7 @@ public class SettlementService
             claimOutcome = SettlementClaimOutcome.MarkedPaid;
             outcome = SettlementOutcome.Settled;
             detail = $"payment {amount} received and order {order.CustomOrderNumber} marked paid ({subject}, via {fact.Source})";
-            await _orderNotes.AddAsync(order.Id, $"{detail}.");
-            await _logger.InformationAsync($"{OrderNotes.Prefix}{detail}.");
+            await NoteAndLogAsync(order.Id, LogLevel.Information, detail);
         }
 
         // QFPay took the money whatever the order's state, so the attempt is paid in every branch.
@@ -223,7 +228,7 @@ public class SettlementService
         return new SettlementResult(outcome, attempt, detail);
     }
 
-    private async Task<SettlementResult> FromCompletedClaimAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
+    private async ValueTask<SettlementResult> FromCompletedClaimAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
         CancellationToken cancellationToken)
     {
         // The holder marks the attempt before completing the claim, but a stale writer (e.g. a return page that read
@@ -244,7 +249,7 @@ public class SettlementService
         return new SettlementResult(outcome, attempt, detail, IsDuplicate: true);
     }
 
-    private async Task<SettlementResult> RecordMismatchAsync(QfPayPaymentAttempt attempt, PaidFact fact, string mismatch,
+    private async ValueTask<SettlementResult> RecordMismatchAsync(QfPayPaymentAttempt attempt, PaidFact fact, string mismatch,
         CancellationToken cancellationToken)
     {
         var subject = SettlementLog.Subject(attempt, fact);
@@ -272,8 +277,7 @@ public class SettlementService
                 return new SettlementResult(SettlementOutcome.Mismatch, attempt, $"repeated mismatching payment ({subject}); already noted", IsDuplicate: true);
         }
 
-        await _orderNotes.AddAsync(attempt.OrderId, $"{detail}.");
-        await _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.");
+        await NoteAndLogAsync(attempt.OrderId, LogLevel.Error, detail);
 
         var fresh = await _attempts.FindByOutTradeNoAsync(attempt.OutTradeNo, CancellationToken.None) ?? attempt;
         if (fresh.Status != PaymentAttemptStatus.Paid)
@@ -286,6 +290,21 @@ public class SettlementService
         }
 
         return new SettlementResult(SettlementOutcome.Mismatch, fresh, detail);
+    }
+
+    /// <summary>One line, built once, as the order's note (when there is an order) and in the log.</summary>
+    private async Task NoteAndLogAsync(int? orderId, LogLevel level, string detail)
+    {
+        var line = $"{OrderNotes.Prefix}{detail}.";
+        if (orderId is { } id)
+            await _orderNotes.AddLineAsync(id, line);
+
+        await (level switch
+        {
+            LogLevel.Error => _logger.ErrorAsync(line),
+            LogLevel.Warning => _logger.WarningAsync(line),
+            _ => _logger.InformationAsync(line),
+        });
     }
 
     private async Task MarkAttemptPaidAsync(QfPayPaymentAttempt attempt, PaidFact fact, CancellationToken cancellationToken)
@@ -304,7 +323,7 @@ public class SettlementService
     }
 
     /// <summary>Re-reads an open claim until its holder completes it, it turns out abandoned, or the wait is over.</summary>
-    private async Task<QfPaySettlementClaim?> WaitForHolderAsync(string claimKey, CancellationToken cancellationToken)
+    private async ValueTask<QfPaySettlementClaim?> WaitForHolderAsync(string claimKey, CancellationToken cancellationToken)
     {
         var deadline = _timeProvider.GetUtcNow() + _timings.WaitForHolder;
         while (true)
@@ -338,7 +357,7 @@ public class SettlementService
     private bool IsAbandoned(QfPaySettlementClaim claim) =>
         claim.CompletedOnUtc is null && UtcNow() - DateTime.SpecifyKind(claim.ClaimedOnUtc, DateTimeKind.Utc) >= _timings.Lease;
 
-    private async Task<SettlementResult> TransientAsync(QfPayPaymentAttempt attempt, PaidFact fact, string what)
+    private async ValueTask<SettlementResult> TransientAsync(QfPayPaymentAttempt attempt, PaidFact fact, string what)
     {
         var detail = $"{what} for {SettlementLog.Subject(attempt, fact)}; it will be retried";
         await TryLogAsync(() => _logger.WarningAsync($"{OrderNotes.Prefix}{detail}."));

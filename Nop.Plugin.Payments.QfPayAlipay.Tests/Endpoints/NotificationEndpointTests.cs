@@ -1,16 +1,20 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Controllers;
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Endpoints;
 
-/// <summary>The notification route over real HTTP (Kestrel, the plugin's RouteProvider and controller).</summary>
+/// <summary>The notification route over real HTTP (Kestrel, the plugin's RouteProvider and endpoint).</summary>
 [TestFixture]
 [NonParallelizable]
-public class QfPayNotificationControllerTests
+public class NotificationEndpointTests
 {
     private LiveShop _shop = null!;
     private HttpClient _http = null!;
@@ -103,6 +107,22 @@ public class QfPayNotificationControllerTests
 
         Assert.That((status, text), Is.EqualTo((HttpStatusCode.Unauthorized, "BAD SIGNATURE")));
         Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+    }
+
+    [Test]
+    public void The_route_is_a_plain_endpoint_so_no_MVC_filter_of_the_store_runs_before_it()
+    {
+        var endpoints = _shop.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(static e => e.RoutePattern.RawText == QfPayAlipayDefaults.NotificationPath)
+            .ToList();
+
+        Assert.That(endpoints, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints[0].Metadata.GetMetadata<ControllerActionDescriptor>(), Is.Null);
+            Assert.That(endpoints[0].Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Is.EqualTo(QfPayAlipayDefaults.Routes.Notify));
+            Assert.That(endpoints[0].Metadata.GetMetadata<IHttpMethodMetadata>(), Is.Null, "every method reaches it, so a GET gets the documented 405");
+        });
     }
 
     [Test]
