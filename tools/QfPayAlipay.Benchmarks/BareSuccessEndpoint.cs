@@ -6,18 +6,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Extensions.Logging;
 
 namespace QfPayAlipay.Benchmarks;
 
 /// <summary>
 /// The baseline: Kestrel on 127.0.0.1 with one endpoint that reads the body and answers SUCCESS. Whatever the real
-/// route costs beyond this is the plugin's (and MVC's) share. <see cref="StartMvcAsync"/> is the same answer from an
-/// MVC controller, as the plugin's route is one, to tell MVC's share from the plugin's.
+/// route costs beyond this is the plugin's share.
 /// </summary>
 public sealed class BareSuccessEndpoint : IAsyncDisposable
 {
@@ -48,44 +43,9 @@ public sealed class BareSuccessEndpoint : IAsyncDisposable
         return new BareSuccessEndpoint(app, new Uri(address.TrimEnd('/') + "/notify"));
     }
 
-    public static async Task<BareSuccessEndpoint> StartMvcAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddControllers().ConfigureApplicationPartManager(parts =>
-        {
-            parts.ApplicationParts.Clear();
-            parts.FeatureProviders.Add(new OnlySuccessController());
-        });
-        var app = builder.Build();
-        app.MapControllers();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new BareSuccessEndpoint(app, new Uri(address.TrimEnd('/') + "/notify"));
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-/// <summary>An MVC action that reads the body and answers SUCCESS, nothing else.</summary>
-[IgnoreAntiforgeryToken]
-public sealed class SuccessController : Controller
-{
-    [HttpPost("/notify")]
-    public async Task<IActionResult> Notify()
-    {
-        await Request.Body.CopyToAsync(Stream.Null);
-        return new ContentResult { StatusCode = 200, Content = "SUCCESS", ContentType = "text/plain; charset=utf-8" };
-    }
-}
-
-internal sealed class OnlySuccessController : IApplicationFeatureProvider<ControllerFeature>
-{
-    public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature) =>
-        feature.Controllers.Add(typeof(SuccessController).GetTypeInfo());
 }

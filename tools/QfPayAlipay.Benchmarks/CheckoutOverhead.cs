@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
@@ -18,14 +19,14 @@ public static class CheckoutOverhead
 {
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(25);
 
-    public static async Task<CheckoutResult> RunAsync(LiveShop shop, int checkouts)
+    public static async Task<CheckoutResult> RunAsync(LiveShop shop, Func<Order> newOrder, int checkouts)
     {
         var account = SimulatorScenario.AccountFor(shop.Simulator);
         var redirect = new List<double>();
         var bare = new List<double>();
         for (var i = -5; i < checkouts; i++)
         {
-            var redirectMs = await TimePostProcessAsync(shop);
+            var redirectMs = await TimePostProcessAsync(shop, newOrder());
             await Task.Delay(Pace);
             var bareMs = await TimeCreatePaymentAsync(shop, account, i);
             await Task.Delay(Pace);
@@ -39,9 +40,8 @@ public static class CheckoutOverhead
         return new CheckoutResult(Median(redirect), Percentile(redirect, 0.95), Median(bare), Percentile(bare, 0.95));
     }
 
-    private static async Task<double> TimePostProcessAsync(LiveShop shop)
+    private static async Task<double> TimePostProcessAsync(LiveShop shop, Order order)
     {
-        var order = shop.AddOrder();
         await using var scope = shop.Services.CreateAsyncScope();
         var context = new DefaultHttpContext();
         var method = PaymentMethodFactory.Create(scope.ServiceProvider, new HttpContextAccessor { HttpContext = context });

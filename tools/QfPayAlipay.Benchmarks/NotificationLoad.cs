@@ -13,6 +13,8 @@ public static class NotificationLoad
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var collectionsBefore = GC.CollectionCount(0);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -32,11 +34,14 @@ public static class NotificationLoad
         await Task.WhenAll(workers);
         stopwatch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return new LoadResult(notifications.Count, stopwatch.Elapsed, allocated, failures);
+        return new LoadResult(notifications.Count, stopwatch.Elapsed, allocated, failures,
+            GC.CollectionCount(0) - collectionsBefore, GC.GetTotalPauseDuration() - pausedBefore);
     }
 }
 
-public sealed record LoadResult(int Requests, TimeSpan Elapsed, long AllocatedBytes, int NotSuccess)
+/// <param name="Collections">Garbage collections during the burst (any generation).</param>
+/// <param name="GcPause">Time the process stood still for them.</param>
+public sealed record LoadResult(int Requests, TimeSpan Elapsed, long AllocatedBytes, int NotSuccess, int Collections, TimeSpan GcPause)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
 

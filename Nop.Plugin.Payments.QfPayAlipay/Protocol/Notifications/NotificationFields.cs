@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -65,6 +66,11 @@ internal sealed class NotificationFields : IDisposable
 
     private static int FieldCount { get; } = Enum.GetValues<NotificationField>().Length;
 
+    private static byte[][] Utf8Names { get; } = Enum.GetValues<NotificationField>().Select(static f => Encoding.UTF8.GetBytes(NameOf(f))).ToArray();
+
+    private static FrozenDictionary<ulong, NotificationField> FieldsByHash { get; } =
+        Enum.GetValues<NotificationField>().ToFrozenDictionary(static f => HashOf(Utf8Names[(int)f]));
+
     public static NotificationFields Read(ReadOnlyMemory<byte> body)
     {
         try
@@ -109,12 +115,13 @@ internal sealed class NotificationFields : IDisposable
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
-            if (reader.ValueIsEscaped || names == MaxForwardNames || !FirstOccurrence(name, seen[..names]))
+            var hash = HashOf(name);
+            if (reader.ValueIsEscaped || names == MaxForwardNames || seen[..names].Contains(hash))
                 return null;
 
-            seen[names++] = HashOf(name);
+            seen[names++] = hash;
             var nameIsText = Utf8.IsValid(name);
-            var field = FieldNamed(name);
+            var field = FieldNamed(name, hash);
 
             reader.Read();
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -139,12 +146,8 @@ internal sealed class NotificationFields : IDisposable
         return fields;
     }
 
-    /// <summary>
-    /// True when no earlier name has the hash of <paramref name="name"/>. A repeated name makes lookups by name pick
-    /// one of its values; reading such a body by name keeps that choice where it was. A hash collision only sends
-    /// an ordinary body the slower way.
-    /// </summary>
-    private static bool FirstOccurrence(ReadOnlySpan<byte> name, ReadOnlySpan<ulong> earlier) => !earlier.Contains(HashOf(name));
+    // A repeated name makes lookups by name pick one of its values; reading such a body by name keeps that choice
+    // where it was. Names are told apart by hash: a collision only sends an ordinary body the slower way.
 
     // FNV-1a, 64 bits.
     private static ulong HashOf(ReadOnlySpan<byte> name)
@@ -265,32 +268,8 @@ internal sealed class NotificationFields : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    private static NotificationField? FieldNamed(ReadOnlySpan<byte> name) => name switch
-    {
-        _ when name.SequenceEqual("notify_type"u8) => NotificationField.NotifyType,
-        _ when name.SequenceEqual("out_trade_no"u8) => NotificationField.OutTradeNo,
-        _ when name.SequenceEqual("syssn"u8) => NotificationField.Syssn,
-        _ when name.SequenceEqual("txamt"u8) => NotificationField.Txamt,
-        _ when name.SequenceEqual("txcurrcd"u8) => NotificationField.Txcurrcd,
-        _ when name.SequenceEqual("status"u8) => NotificationField.Status,
-        _ when name.SequenceEqual("respcd"u8) => NotificationField.Respcd,
-        _ when name.SequenceEqual("orig_syssn"u8) => NotificationField.OrigSyssn,
-        _ when name.SequenceEqual("origssn"u8) => NotificationField.Origssn,
-        _ when name.SequenceEqual("cash_refund_fee"u8) => NotificationField.CashRefundFee,
-        _ when name.SequenceEqual("cash_refund_fee_type"u8) => NotificationField.CashRefundFeeType,
-        _ when name.SequenceEqual("pay_type"u8) => NotificationField.PayType,
-        _ when name.SequenceEqual("cancel"u8) => NotificationField.Cancel,
-        _ when name.SequenceEqual("txdtm"u8) => NotificationField.Txdtm,
-        _ when name.SequenceEqual("sysdtm"u8) => NotificationField.Sysdtm,
-        _ when name.SequenceEqual("paydtm"u8) => NotificationField.Paydtm,
-        _ when name.SequenceEqual("chnlsn"u8) => NotificationField.Chnlsn,
-        _ when name.SequenceEqual("goods_name"u8) => NotificationField.GoodsName,
-        _ when name.SequenceEqual("mchid"u8) => NotificationField.Mchid,
-        _ when name.SequenceEqual("cash_fee"u8) => NotificationField.CashFee,
-        _ when name.SequenceEqual("cash_fee_type"u8) => NotificationField.CashFeeType,
-        _ when name.SequenceEqual("exchange_rate"u8) => NotificationField.ExchangeRate,
-        _ => null,
-    };
+    private static NotificationField? FieldNamed(ReadOnlySpan<byte> name, ulong hash) =>
+        FieldsByHash.TryGetValue(hash, out var field) && name.SequenceEqual(Utf8Names[(int)field]) ? field : null;
 }
 
 internal enum NotificationBodyShape

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -27,6 +28,10 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 /// </remarks>
 public class SettlementService
 {
+    // One text per source, so marking an attempt paid builds no string.
+    private static readonly FrozenDictionary<SettlementSource, string> PaidMessages =
+        Enum.GetValues<SettlementSource>().ToFrozenDictionary(static source => source, static source => $"Paid (learned from {source}).");
+
     private readonly IPaymentAttemptStore _attempts;
     private readonly ISettlementClaimStore _claims;
     private readonly ILogger _logger;
@@ -314,7 +319,7 @@ public class SettlementService
         fresh.Status = PaymentAttemptStatus.Paid;
         fresh.Syssn = fact.Syssn;
         fresh.LastResponseCode = Protocol.Codes.QfPayResponseCodes.SuccessCode;
-        fresh.LastMessage = $"Paid (learned from {fact.Source}).";
+        fresh.LastMessage = PaidMessages[fact.Source];
         fresh.UpdatedOnUtc = UtcNow();
         await _attempts.UpdateAsync(fresh, cancellationToken);
 

@@ -2,18 +2,27 @@ using System.Collections.Concurrent;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 
-namespace QfPayAlipay.Benchmarks;
+namespace QfPayAlipay.Benchmarks.StandIns;
 
 /// <summary>
 /// The attempt table with the indexes a database has (out_trade_no, syssn, order id). The tests' in-memory table scans
-/// every row, which is fine for a test and would make a benchmark of thousands of orders measure the scan.
+/// every row, which is fine for a test and would make a benchmark of thousands of orders measure the scan. Rows are
+/// kept as <see cref="RowSnapshot"/> describes.
 /// </summary>
 public sealed class IndexedAttemptStore : IPaymentAttemptStore
 {
-    private readonly ConcurrentDictionary<string, QfPayPaymentAttempt> _byOutTradeNo = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, QfPayPaymentAttempt> _bySyssn = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<int, ConcurrentQueue<string>> _byOrder = new();
+    private ConcurrentDictionary<string, QfPayPaymentAttempt> _byOutTradeNo = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
+    private ConcurrentDictionary<string, QfPayPaymentAttempt> _bySyssn = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
+    private ConcurrentDictionary<int, ConcurrentQueue<string>> _byOrder = TableSize.New<int, ConcurrentQueue<string>>();
     private int _lastId;
+
+    /// <summary>Forgets every row (between rounds, when no request is running).</summary>
+    public void Reset()
+    {
+        _byOutTradeNo = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
+        _bySyssn = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
+        _byOrder = TableSize.New<int, ConcurrentQueue<string>>();
+    }
 
     public Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
     {
@@ -22,7 +31,7 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
             return Task.FromResult(UniqueInsert.Duplicate);
         _byOrder.GetOrAdd(attempt.OrderId, static _ => new()).Enqueue(attempt.OutTradeNo);
         if (attempt.Syssn is { Length: > 0 } syssn)
-            _bySyssn.TryAdd(syssn, Copy(attempt));
+            _bySyssn.TryAdd(syssn, _byOutTradeNo[attempt.OutTradeNo]);
         return Task.FromResult(UniqueInsert.Inserted);
     }
 
@@ -39,16 +48,13 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
 
     public Task UpdateAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
     {
-        _byOutTradeNo[attempt.OutTradeNo] = Copy(attempt);
+        // Both indexes point at the one stored row, which reads never hand out.
+        var row = _byOutTradeNo.GetOrAdd(attempt.OutTradeNo, static (_, written) => Copy(written), attempt);
+        RowSnapshot.Overwrite(row, attempt);
         if (attempt.Syssn is { Length: > 0 } syssn)
-            _bySyssn[syssn] = Copy(attempt);
+            _bySyssn.TryAdd(syssn, row);
         return Task.CompletedTask;
     }
 
-    // Rows are handed out as copies, as a database read would be: callers change them before writing them back.
-    private static readonly Func<object, object> Clone = typeof(object)
-        .GetMethod(nameof(MemberwiseClone), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
-        .CreateDelegate<Func<object, object>>();
-
-    private static QfPayPaymentAttempt Copy(QfPayPaymentAttempt row) => (QfPayPaymentAttempt)Clone(row);
+    private static QfPayPaymentAttempt Copy(QfPayPaymentAttempt row) => RowSnapshot.Of(row);
 }
