@@ -63,7 +63,7 @@ public class FailureTests
         new ProofCounts(nameof(FailureTests), Counts.Count, 0, Counts.Count(static c => c.MarkPaidCalls > 0), Counts.Sum(static c => c.MarkPaidCalls),
             $"most mark-as-paid calls in one scenario {Counts.Select(static c => c.MarkPaidCalls).DefaultIfEmpty().Max()}, QFPay calls {Counts.Sum(static c => c.QfPayCalls)}").Print();
         foreach (var (scenario, markPaid, calls) in Counts)
-            TestContext.Progress.WriteLine($"[{nameof(FailureTests)}]   {scenario}: mark-as-paid calls {markPaid}, QFPay calls {calls}");
+            ProofLog.WriteLine($"[{nameof(FailureTests)}]   {scenario}: mark-as-paid calls {markPaid}, QFPay calls {calls}");
     }
 
     private static FaultRule Fault(SimulatorEndpoint endpoint, FaultKind kind, bool performed) => new(endpoint, kind)

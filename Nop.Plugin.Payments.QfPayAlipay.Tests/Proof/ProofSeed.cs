@@ -15,7 +15,7 @@ public static class ProofSeed
     {
         var text = Environment.GetEnvironmentVariable(Variable);
         var seed = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var chosen) ? chosen : fixedSeed;
-        TestContext.Progress.WriteLine($"[{suite}] seed {seed} ({(text is null ? "fixed" : $"from {Variable}")}); rerun with {Variable}={seed}");
+        ProofLog.WriteLine($"[{suite}] seed {seed} ({(text is null ? "fixed" : $"from {Variable}")}); rerun with {Variable}={seed}");
         return seed;
     }
 }

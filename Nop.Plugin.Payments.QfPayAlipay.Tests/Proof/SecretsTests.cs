@@ -60,7 +60,7 @@ public class SecretsTests
     public void No_log_line_or_logged_exception_of_the_run_so_far_holds_a_configured_key()
     {
         var texts = LogSinks.Process.AllTexts().ToList();
-        TestContext.Progress.WriteLine($"[{nameof(SecretsTests)}] scanned {texts.Count} log texts from {LogSinks.Process.LoggerCount} loggers " +
+        ProofLog.WriteLine($"[{nameof(SecretsTests)}] scanned {texts.Count} log texts from {LogSinks.Process.LoggerCount} loggers " +
             $"({ScanLogsForSecretsAfterEachTestAttribute.TextsScanned} already scanned test by test)");
         Assert.That(SecretScan.FindInLogs(LogSinks.Process), Is.Empty);
     }
