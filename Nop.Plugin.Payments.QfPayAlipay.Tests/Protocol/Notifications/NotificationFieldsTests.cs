@@ -69,7 +69,7 @@ public class NotificationFieldsTests
     {
         var deep = Encoding.UTF8.GetBytes("{\"a\": " + new string('[', 40) + new string(']', 40) + "}");
 
-        using var fields = NotificationFields.Read(deep);
+        var fields = NotificationFields.Read(deep);
 
         Assert.That(fields.Shape, Is.EqualTo(NotificationBodyShape.NotJson));
     }
@@ -88,7 +88,7 @@ public class NotificationFieldsTests
     private static void AssertReadsAsLookupsByName(byte[] body, string? because = null)
     {
         var expected = ReadByLookups(body);
-        using var actual = NotificationFields.Read(body);
+        var actual = NotificationFields.Read(body);
 
         Assert.Multiple(() =>
         {

@@ -40,7 +40,7 @@ internal enum NotificationField
 /// name, more names than any notification has) is read through a <see cref="JsonDocument"/> with lookups by name,
 /// so both ways give the same values: a field's text as <see cref="TolerantJson.NonEmptyText"/> gives it, trimmed.
 /// </summary>
-internal sealed class NotificationFields : IDisposable
+internal sealed class NotificationFields
 {
     /// <summary>QFPay's notifications have about 25 fields; a body with more names than this is read by name.</summary>
     private const int MaxForwardNames = 64;
@@ -48,7 +48,6 @@ internal sealed class NotificationFields : IDisposable
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = TolerantJson.Options.MaxDepth };
 
     private readonly string?[] _values = new string?[FieldCount];
-    private JsonDocument? _document;
 
     private NotificationFields(NotificationBodyShape shape, string? rootKind = null)
     {
@@ -90,8 +89,6 @@ internal sealed class NotificationFields : IDisposable
     /// <summary>The field's text, trimmed; null when it is missing, blank, not a scalar or not valid Unicode.</summary>
     public string? this[NotificationField field] => _values[(int)field];
 
-    public void Dispose() => _document?.Dispose();
-
     /// <returns>Null when the body needs reading by name (a repeated or escaped top-level name, very many names).</returns>
     private static NotificationFields? ReadForward(ReadOnlySpan<byte> body)
     {
@@ -114,6 +111,8 @@ internal sealed class NotificationFields : IDisposable
         var names = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            // A repeated name makes lookups by name pick one of its values; reading such a body by name keeps that
+            // choice where it was. Names are told apart by hash: a collision only sends an ordinary body the slow way.
             var name = reader.ValueSpan;
             var hash = HashOf(name);
             if (reader.ValueIsEscaped || names == MaxForwardNames || seen[..names].Contains(hash))
@@ -146,9 +145,6 @@ internal sealed class NotificationFields : IDisposable
         return fields;
     }
 
-    // A repeated name makes lookups by name pick one of its values; reading such a body by name keeps that choice
-    // where it was. Names are told apart by hash: a collision only sends an ordinary body the slower way.
-
     // FNV-1a, 64 bits.
     private static ulong HashOf(ReadOnlySpan<byte> name)
     {
@@ -160,8 +156,9 @@ internal sealed class NotificationFields : IDisposable
 
     private static NotificationFields ReadByName(ReadOnlyMemory<byte> body)
     {
-        var document = JsonDocument.Parse(body, TolerantJson.Options);
-        var fields = new NotificationFields(NotificationBodyShape.Object) { _document = document };
+        // Every field is read here, so the document is not needed afterwards.
+        using var document = JsonDocument.Parse(body, TolerantJson.Options);
+        var fields = new NotificationFields(NotificationBodyShape.Object);
         var root = document.RootElement;
         foreach (var field in Enum.GetValues<NotificationField>())
         {

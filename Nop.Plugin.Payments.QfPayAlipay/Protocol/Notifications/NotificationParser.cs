@@ -24,8 +24,7 @@ public static class NotificationParser
         if (CheckSize(rawBody) is { } refused)
             return refused;
 
-        using var fields = NotificationFields.Read(rawBody);
-        return FromFields(rawBody, fields);
+        return FromFields(rawBody, NotificationFields.Read(rawBody));
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public class NotificationHandler
             return await RefusedAsync(NotifyReason.MissingSignature, "no X-QF-SIGN header");
 
         // Read once: the out_trade_no is taken from it before verification, the other fields only after.
-        using var fields = NotificationFields.Read(notification.Body);
+        var fields = NotificationFields.Read(notification.Body);
         var outTradeNo = ReadOutTradeNo(fields);
         if (outTradeNo is null)
             return await RefusedAsync(NotifyReason.Malformed, "not a JSON object with an out_trade_no");
