@@ -9,12 +9,17 @@ public static class RepositoryPaths
 
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared folder beside the clone (../shared), or null on a clone that has none.</summary>
+    /// <summary>Set by .ci/run to the shared folder it found (beside the clone, or beside the repository it came from).</summary>
+    public const string SharedVariable = "QFPAY_SHARED_DIR";
+
+    /// <summary>The shared folder: <see cref="SharedVariable"/>, else ../shared beside the clone; null when neither exists.</summary>
     public static string? Shared
     {
         get
         {
-            var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+            var shared = Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } given
+                ? given
+                : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
             return Directory.Exists(shared) ? shared : null;
         }
     }
@@ -23,7 +28,7 @@ public static class RepositoryPaths
     public static string SharedFile(params string[] relativePath)
     {
         if (Shared is null)
-            Assert.Ignore("No ../shared folder beside this clone; CI always has one.");
+            Assert.Ignore($"No shared folder ({SharedVariable} or ../shared beside this clone); CI always has one.");
 
         var path = Path.Combine([Shared!, .. relativePath]);
         Assert.That(File.Exists(path), Is.True, $"Expected shared reference file {path}");

@@ -28,9 +28,16 @@ internal static class FixtureAssemblies
         return path;
     }
 
-    /// <summary>The real nopCommerce surface lives beside the repository (../shared), and not on every machine.</summary>
+    /// <summary>
+    /// The real nopCommerce surface lives beside the repository (../shared, or where .ci/run's QFPAY_SHARED_DIR says),
+    /// and not on every machine.
+    /// </summary>
     public static string? RealSurfaceFile()
     {
+        if (Environment.GetEnvironmentVariable("QFPAY_SHARED_DIR") is { Length: > 0 } shared
+            && Path.Combine(shared, "nopcommerce", "nop-4.90.6-surface.txt") is var given && System.IO.File.Exists(given))
+            return given;
+
         for (var folder = new DirectoryInfo(Metadata("FixturesRoot")); folder is not null; folder = folder.Parent)
         {
             var candidate = Path.Combine(folder.FullName, "shared", "nopcommerce", "nop-4.90.6-surface.txt");
