@@ -63,7 +63,6 @@ public class Shop
         OrderService.Setup(s => s.UpdateOrderAsync(It.IsAny<Order>())).Returns(Task.CompletedTask);
         OrderService.Setup(s => s.InsertOrderNoteAsync(It.IsAny<OrderNote>())).Callback((OrderNote note) => _notes.Enqueue(note)).Returns(Task.CompletedTask);
 
-        // PLUGIN-API.md §6.2: false for cancelled orders and for paid, refunded or voided payments.
         OrderProcessing.Setup(p => p.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns((Order order) => CanMarkPaid(order));
         OrderProcessing.Setup(p => p.MarkOrderAsPaidAsync(It.IsAny<Order>())).Returns(async (Order order) =>
         {
@@ -166,22 +165,24 @@ public class Shop
     /// <summary>A placed order of this method, Pending, as core leaves it before PostProcessPaymentAsync.</summary>
     public Order AddOrder(decimal total = 128m)
     {
-        var id = Interlocked.Increment(ref _lastOrderId);
-        var order = new Order
-        {
-            Id = id,
-            OrderGuid = Guid.NewGuid(),
-            CustomOrderNumber = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            StoreId = StoreId,
-            OrderTotal = total,
-            PaymentMethodSystemName = QfPayAlipayDefaults.SystemName,
-            OrderStatus = OrderStatus.Pending,
-            PaymentStatus = PaymentStatus.Pending,
-            CreatedOnUtc = Clock.GetUtcNow().UtcDateTime,
-        };
-        _orders[id] = order;
+        var order = PendingOrder(Interlocked.Increment(ref _lastOrderId), total, Clock.GetUtcNow().UtcDateTime);
+        _orders[order.Id] = order;
         return order;
     }
+
+    /// <summary>An order of this method in <see cref="StoreId"/> as core places it: Pending, not paid.</summary>
+    public static Order PendingOrder(int id, decimal total, DateTime createdOnUtc) => new()
+    {
+        Id = id,
+        OrderGuid = Guid.NewGuid(),
+        CustomOrderNumber = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        StoreId = StoreId,
+        OrderTotal = total,
+        PaymentMethodSystemName = QfPayAlipayDefaults.SystemName,
+        OrderStatus = OrderStatus.Pending,
+        PaymentStatus = PaymentStatus.Pending,
+        CreatedOnUtc = createdOnUtc,
+    };
 
     /// <summary>An attempt as PostProcessPaymentAsync leaves it after QFPay created the payment.</summary>
     public QfPayPaymentAttempt SeedAttempt(Order order, long amountMinor = 12800, string currency = "HKD", string? syssn = null,
@@ -249,7 +250,8 @@ public class Shop
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    private static bool CanMarkPaid(Order order) =>
+    /// <summary>nopCommerce's CanMarkOrderAsPaid (PLUGIN-API.md §6.2): false for cancelled orders and for paid, refunded or voided payments.</summary>
+    public static bool CanMarkPaid(Order order) =>
         order.OrderStatus != OrderStatus.Cancelled
         && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided);
 }

@@ -33,7 +33,7 @@ string UniqueSyssn() => "20250318155400" + Interlocked.Increment(ref syssnCounte
 // A fresh order per notification: the route's full work (verify, parse, claim, mark paid, note, attempt, claim).
 List<(byte[] Body, string Signature)> FreshNotifications(int count) => Enumerable.Range(0, count).Select(_ =>
 {
-    var order = store.Orders.Add(Shop.StoreId, QfPayAlipayDefaults.SystemName);
+    var order = store.Orders.Add();
     var now = DateTime.UtcNow;
     var attempt = new QfPayPaymentAttempt
     {
@@ -107,7 +107,7 @@ var handlerDuplicate = await HandlerCost.RunAsync(shop.Services, handlerNotifica
 settled += handlerWarmUp.Count + handlerNotifications.Count;
 notSuccess += handlerSettle.NotSuccess + handlerDuplicate.NotSuccess;
 
-var checkout = await CheckoutOverhead.RunAsync(shop, () => store.Orders.Add(Shop.StoreId, QfPayAlipayDefaults.SystemName), options.Checkouts);
+var checkout = await CheckoutOverhead.RunAsync(shop, () => store.Orders.Add(), options.Checkouts);
 
 Console.WriteLine();
 Console.WriteLine("| measure | value |");

@@ -111,28 +111,14 @@ public static class NotificationParser
             });
     }
 
-    /// <summary>Every scalar field of <paramref name="body"/> as text (those that are not valid Unicode are left out).</summary>
+    /// <summary>
+    /// Every scalar field of <paramref name="body"/> as text. Only called for a body the parser accepted, so every
+    /// name and value is valid Unicode.
+    /// </summary>
     internal static IReadOnlyDictionary<string, string?> AllScalars(ReadOnlyMemory<byte> body)
     {
         using var document = TolerantJson.TryParse(body);
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } root)
-            return fields;
-
-        foreach (var property in root.EnumerateObject())
-        {
-            try
-            {
-                if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
-                    fields[property.Name] = TolerantJson.Text(root, property.Name);
-            }
-            catch (InvalidOperationException)
-            {
-                // Not text; the parser refuses such a body, so only a caller of AllScalars itself gets here.
-            }
-        }
-
-        return fields;
+        return document is null ? new Dictionary<string, string?>() : TolerantJson.Scalars(document.RootElement);
     }
 
     // Values from an unauthenticated body end up in logs: keep them short and on one line.

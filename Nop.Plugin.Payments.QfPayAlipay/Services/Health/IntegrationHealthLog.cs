@@ -1,3 +1,4 @@
+using System.Text;
 using Nop.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 
@@ -117,21 +118,16 @@ public class IntegrationHealthLog : IIntegrationHealthLog
         if (string.IsNullOrWhiteSpace(detail))
             return null;
 
-        var trimmed = detail.AsSpan().Trim();
-        if (trimmed.Length == detail.Length && detail.Length <= QfPayIntegrationEvent.DetailMaxLength && !HasControlCharacters(detail))
+        // Details are usually clean already (one is written on every notification): no copy then.
+        if (detail.Length <= QfPayIntegrationEvent.DetailMaxLength && detail.AsSpan().Trim().Length == detail.Length && !HasControlCharacters(detail))
             return detail;
 
-        var length = Math.Min(trimmed.Length, QfPayIntegrationEvent.DetailMaxLength);
-        var cut = trimmed.Length > QfPayIntegrationEvent.DetailMaxLength;
+        var text = new StringBuilder(detail.Length);
+        foreach (var c in detail.Trim())
+            text.Append(char.IsControl(c) ? ' ' : c);
 
-        // One pass into the final string (a detail is written on every notification).
-        return string.Create(length, (Detail: detail, Start: detail.Length - detail.AsSpan().TrimStart().Length, Cut: cut), static (text, state) =>
-        {
-            var source = state.Detail.AsSpan(state.Start, text.Length);
-            for (var i = 0; i < text.Length; i++)
-                text[i] = char.IsControl(source[i]) ? ' ' : source[i];
-            if (state.Cut)
-                text[^1] = '…';
-        });
+        return text.Length <= QfPayIntegrationEvent.DetailMaxLength
+            ? text.ToString()
+            : text.ToString(0, QfPayIntegrationEvent.DetailMaxLength - 1) + "…";
     }
 }

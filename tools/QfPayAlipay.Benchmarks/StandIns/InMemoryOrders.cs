@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using Nop.Services.Orders;
 
 namespace QfPayAlipay.Benchmarks.StandIns;
@@ -25,23 +26,11 @@ public sealed class InMemoryOrders : IOrderService, IOrderProcessingService
     /// <summary>Forgets every order (between rounds, when no request is running); the counters go on.</summary>
     public void Reset() => _orders = TableSize.New<int, Order>();
 
-    /// <summary>A placed, pending order of the plugin's payment method.</summary>
-    public Order Add(int storeId, string paymentMethodSystemName, decimal total = 128m)
+    /// <summary>A placed, pending order of the plugin's payment method, as the test shop makes them.</summary>
+    public Order Add()
     {
-        var id = Interlocked.Increment(ref _lastOrderId);
-        var order = new Order
-        {
-            Id = id,
-            OrderGuid = Guid.NewGuid(),
-            CustomOrderNumber = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            StoreId = storeId,
-            OrderTotal = total,
-            PaymentMethodSystemName = paymentMethodSystemName,
-            OrderStatus = OrderStatus.Pending,
-            PaymentStatus = PaymentStatus.Pending,
-            CreatedOnUtc = DateTime.UtcNow,
-        };
-        _orders[id] = order;
+        var order = Shop.PendingOrder(Interlocked.Increment(ref _lastOrderId), 128m, DateTime.UtcNow);
+        _orders[order.Id] = order;
         return order;
     }
 
@@ -55,10 +44,7 @@ public sealed class InMemoryOrders : IOrderService, IOrderProcessingService
         return Task.CompletedTask;
     }
 
-    // PLUGIN-API.md §6.2: false for cancelled orders and for paid, refunded or voided payments.
-    public bool CanMarkOrderAsPaid(Order order) =>
-        order.OrderStatus != OrderStatus.Cancelled
-        && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided);
+    public bool CanMarkOrderAsPaid(Order order) => Shop.CanMarkPaid(order);
 
     public Task MarkOrderAsPaidAsync(Order order)
     {

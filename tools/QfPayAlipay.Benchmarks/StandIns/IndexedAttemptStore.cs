@@ -27,11 +27,12 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
     public Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
     {
         attempt.Id = Interlocked.Increment(ref _lastId);
-        if (!_byOutTradeNo.TryAdd(attempt.OutTradeNo, Copy(attempt)))
+        var row = Copy(attempt);
+        if (!_byOutTradeNo.TryAdd(attempt.OutTradeNo, row))
             return Task.FromResult(UniqueInsert.Duplicate);
         _byOrder.GetOrAdd(attempt.OrderId, static _ => new()).Enqueue(attempt.OutTradeNo);
         if (attempt.Syssn is { Length: > 0 } syssn)
-            _bySyssn.TryAdd(syssn, _byOutTradeNo[attempt.OutTradeNo]);
+            _bySyssn.TryAdd(syssn, row);
         return Task.FromResult(UniqueInsert.Inserted);
     }
 
