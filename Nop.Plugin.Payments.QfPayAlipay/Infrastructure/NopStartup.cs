@@ -37,6 +37,8 @@ public class NopStartup : INopStartup
 
         // Checkout, notification, return page and the one settlement routine (issue #5). The stores sit on
         // nopCommerce's IRepository<T>, which core registers for every entity (PLUGIN-API.md Appendix C).
+        services.TryAddSingleton(static _ => SqlDialect.ForStore());
+        services.AddScoped<ConditionalUpdate>();
         services.AddScoped<IPaymentAttemptStore, RepositoryPaymentAttemptStore>();
         services.AddScoped<ISettlementClaimStore, RepositorySettlementClaimStore>();
         services.TryAddSingleton(SettlementTimings.Default);
