@@ -4,6 +4,8 @@ using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Components;
+using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
@@ -29,6 +31,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay;
 /// </summary>
 public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
 {
+    private readonly IPaymentAttemptStore _attempts;
     private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
@@ -43,7 +46,8 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     private readonly CheckoutVisibility _visibility;
     private readonly IWebHelper _webHelper;
 
-    public QfPayAlipayPaymentMethod(IHttpContextAccessor httpContextAccessor,
+    public QfPayAlipayPaymentMethod(IPaymentAttemptStore attempts,
+        IHttpContextAccessor httpContextAccessor,
         ILocalizationService localizationService,
         ILogger logger,
         LogThrottle logThrottle,
@@ -57,6 +61,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         CheckoutVisibility visibility,
         IWebHelper webHelper)
     {
+        _attempts = attempts;
         _httpContextAccessor = httpContextAccessor;
         _localizationService = localizationService;
         _logger = logger;
@@ -97,9 +102,10 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     }
 
     /// <summary>
-    /// Called by core after the order is placed (and again for each "Retry payment"): records a new attempt, asks
-    /// QFPay for a payment and answers the browser with a 302, to the wallet or to the plugin's problem page. Core
-    /// sees the 302 and leaves the response alone (PLUGIN-API.md §1.5); nothing here throws.
+    /// Called by core after the order is placed (and again for each "Retry payment"): hands out the open link of an
+    /// earlier payment, or records a new attempt and asks QFPay for a payment (PaymentStarter decides), and answers the
+    /// browser with a 302, to the wallet or to a plugin page. Core sees the 302 and leaves the response alone; nothing
+    /// here throws.
     /// </summary>
     /// <remarks>
     /// In-app browsers and desktops get a plugin page instead of pay_url (<see cref="ShopperDestination"/>, issue #7).
@@ -217,16 +223,21 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
     }
 
     /// <summary>
-    /// A pending order of this method may always be sent to Alipay again; each retry is a new attempt with a new
-    /// out_trade_no. An earlier link that is still open could be paid too: settlement then flags "paid twice, refund
-    /// one" instead of marking the order again (API.md §11.10).
+    /// Whether "Retry payment" (and the order page's "Complete payment" button) can do anything: not once QFPay took
+    /// money for the order (it is being settled, or the store must look at it). Otherwise a retry never starts a second
+    /// payment while an earlier one may still be paid: PostProcessPaymentAsync hands out the open link again, or asks
+    /// QFPay first (PaymentStarter).
     /// </summary>
-    public Task<bool> CanRePostProcessPaymentAsync(Order order)
+    public async Task<bool> CanRePostProcessPaymentAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return Task.FromResult(order.PaymentStatus == PaymentStatus.Pending && !order.Deleted
-            && order.OrderStatus != OrderStatus.Cancelled
-            && string.Equals(order.PaymentMethodSystemName, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase));
+        if (order.PaymentStatus != PaymentStatus.Pending || order.Deleted || order.OrderStatus == OrderStatus.Cancelled
+            || !string.Equals(order.PaymentMethodSystemName, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return !(await _attempts.ListByOrderAsync(order.Id)).Any(static a => a.Status.HoldsMoney());
     }
 
     public Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form)

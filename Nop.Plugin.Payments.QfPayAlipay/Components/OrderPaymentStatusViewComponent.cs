@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Nop.Core;
 using Nop.Plugin.Payments.QfPayAlipay.Controllers;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Services.Orders;
@@ -10,23 +11,26 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Components;
 
 /// <summary>
 /// The widget in the admin order page's zone AdminWidgetZones.OrderDetailsBlock: the order's Alipay (QFPay) attempts
-/// and refunds with a "Check status now" button. Renders nothing for orders paid another way.
+/// and refunds with a "Check status now" button, and a refund button on each payment the order does not keep. Renders
+/// nothing for orders paid another way, and nothing for vendors, who have no payment actions on the order page.
 /// </summary>
 public class OrderPaymentStatusViewComponent : NopViewComponent
 {
     private readonly OrderPaymentStatusModelFactory _modelFactory;
     private readonly IOrderService _orderService;
+    private readonly IWorkContext _workContext;
 
-    public OrderPaymentStatusViewComponent(OrderPaymentStatusModelFactory modelFactory, IOrderService orderService)
+    public OrderPaymentStatusViewComponent(OrderPaymentStatusModelFactory modelFactory, IOrderService orderService, IWorkContext workContext)
     {
         _modelFactory = modelFactory;
         _orderService = orderService;
+        _workContext = workContext;
     }
 
     public async Task<IViewComponentResult> InvokeAsync(string widgetZone, object additionalData)
     {
         var orderId = OrderIdOf(additionalData) ?? OrderIdFromRoute();
-        if (orderId is not > 0)
+        if (orderId is not > 0 || await _workContext.GetCurrentVendorAsync() is not null)
             return Content(string.Empty);
 
         var order = await _orderService.GetOrderByIdAsync(orderId.Value);
@@ -35,7 +39,10 @@ public class OrderPaymentStatusViewComponent : NopViewComponent
 
         var checkUrl = Url.Action(nameof(QfPayOrderStatusController.CheckStatus), QfPayOrderStatusController.Name,
             new { area = AreaNames.ADMIN, orderId = order.Id }) ?? string.Empty;
-        var model = await _modelFactory.PrepareAsync(order.Id, checkUrl, HttpContext.RequestAborted);
+        var model = await _modelFactory.PrepareAsync(order.Id, checkUrl,
+            attemptId => Url.Action(nameof(QfPayOrderStatusController.RefundPayment), QfPayOrderStatusController.Name,
+                new { area = AreaNames.ADMIN, orderId = order.Id, attemptId }) ?? string.Empty,
+            HttpContext.RequestAborted);
         return View(QfPayAlipayDefaults.ViewPath("OrderPaymentStatus"), model);
     }
 

@@ -32,7 +32,8 @@ public class QfPayStatusController : BasePluginController
         var model = new PaymentStatusModel(status.State.ToString().ToLowerInvariant(), status.State switch
         {
             ShopperPaymentState.Paid => Url.RouteUrl(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = status.OrderId }),
-            ShopperPaymentState.Failed => Url.RouteUrl(QfPayAlipayDefaults.Routes.PaymentProblem, new { orderGuid = status.OrderGuid }),
+            ShopperPaymentState.Failed or ShopperPaymentState.Problem or ShopperPaymentState.Closed =>
+                Url.RouteUrl(QfPayAlipayDefaults.Routes.PaymentProblem, new { orderGuid = status.OrderGuid }),
             _ => null,
         });
 

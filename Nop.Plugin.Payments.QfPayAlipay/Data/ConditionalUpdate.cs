@@ -12,7 +12,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 /// nopCommerce's IRepository.UpdateAsync writes every column of a copy read earlier, so two requests that read the same
 /// row could each put their own status back over the other's (a status check writing "awaiting payment" over a "paid"
 /// written a moment before). A statement guarded by the expected state cannot: of two such writers, the database lets
-/// one change the row, and the other learns from the row count that it lost. See docs/design.md, "No lost updates".
+/// one change the row, and the other learns from the row count that it lost. See docs/money-invariants.md, "No lost updates".
 /// </summary>
 /// <remarks>
 /// Column and table names are the plugin's own (entity and property names), never input; every value is a parameter.

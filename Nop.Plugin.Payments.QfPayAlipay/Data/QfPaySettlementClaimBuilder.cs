@@ -11,6 +11,7 @@ public class QfPaySettlementClaimBuilder : NopEntityBuilder<QfPaySettlementClaim
     {
         table
             .WithColumn(nameof(QfPaySettlementClaim.ClaimKey)).AsString(SettlementClaimKeys.MaxLength).NotNullable()
-            .WithColumn(nameof(QfPaySettlementClaim.Syssn)).AsString(64).NotNullable();
+            .WithColumn(nameof(QfPaySettlementClaim.Syssn)).AsString(64).NotNullable()
+            .WithColumn(nameof(QfPaySettlementClaim.HolderToken)).AsString(QfPaySettlementClaim.HolderTokenMaxLength).Nullable();
     }
 }

@@ -5,16 +5,19 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 
 /// <summary>
-/// <see cref="IPaymentAttemptStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/> (no caching: attempts
-/// change under concurrent requests, and a cached row would hide that).
+/// <see cref="IPaymentAttemptStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/> for inserts and reads (no
+/// caching: attempts change under concurrent requests, and a cached row would hide that), and guarded UPDATEs through
+/// <see cref="ConditionalUpdate"/> for every change.
 /// </summary>
 public class RepositoryPaymentAttemptStore : IPaymentAttemptStore
 {
     private readonly IRepository<QfPayPaymentAttempt> _repository;
+    private readonly ConditionalUpdate _update;
 
-    public RepositoryPaymentAttemptStore(IRepository<QfPayPaymentAttempt> repository)
+    public RepositoryPaymentAttemptStore(IRepository<QfPayPaymentAttempt> repository, ConditionalUpdate update)
     {
         _repository = repository;
+        _update = update;
     }
 
     public virtual async Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
@@ -28,8 +31,8 @@ public class RepositoryPaymentAttemptStore : IPaymentAttemptStore
         }
         catch (DbException)
         {
-            // Each provider reports a unique violation with its own exception type and code (PLUGIN-API.md
-            // Appendix C); asking whether the key exists now tells a duplicate from any other failure.
+            // Each provider reports a unique violation with its own exception type and code; asking whether the key
+            // exists now tells a duplicate from any other failure.
             return await UniqueKeyDecision.AfterFailedInsertAsync(() => FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken));
         }
     }
@@ -63,10 +66,24 @@ public class RepositoryPaymentAttemptStore : IPaymentAttemptStore
         return rows.ToList();
     }
 
-    public virtual async Task UpdateAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
+    public virtual Task<bool> TryChangeAsync(int attemptId, AttemptChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
-        cancellationToken.ThrowIfCancellationRequested();
-        await _repository.UpdateAsync(attempt, false);
+        ArgumentNullException.ThrowIfNull(change);
+        var update = RowUpdate.Of<QfPayPaymentAttempt>(attemptId)
+            .Set(nameof(QfPayPaymentAttempt.StatusId), (int)change.Status)
+            .Set(nameof(QfPayPaymentAttempt.LastMessage), change.LastMessage)
+            .Set(nameof(QfPayPaymentAttempt.UpdatedOnUtc), change.UpdatedOnUtc);
+        if (change.Syssn is not null)
+            update.Set(nameof(QfPayPaymentAttempt.Syssn), change.Syssn);
+        if (change.PayUrl is not null)
+            update.Set(nameof(QfPayPaymentAttempt.PayUrl), change.PayUrl);
+        if (change.LastResponseCode is not null)
+            update.Set(nameof(QfPayPaymentAttempt.LastResponseCode), change.LastResponseCode);
+
+        update.WhereIn(nameof(QfPayPaymentAttempt.StatusId), PaymentAttemptStatuses.Before(change.Status).Select(static s => (int)s));
+        return _update.ApplyAsync(update, cancellationToken);
     }
+
+    public virtual Task RecordQueriedAsync(int attemptId, DateTime queriedOnUtc, CancellationToken cancellationToken = default) =>
+        _update.ApplyAsync(RowUpdate.Of<QfPayPaymentAttempt>(attemptId).Set(nameof(QfPayPaymentAttempt.LastQueriedOnUtc), queriedOnUtc), cancellationToken);
 }

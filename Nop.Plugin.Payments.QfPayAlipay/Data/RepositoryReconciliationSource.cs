@@ -6,8 +6,6 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 /// <summary><see cref="IReconciliationSource"/> over the checkout's attempt and settlement-claim tables (read only).</summary>
 public class RepositoryReconciliationSource : IReconciliationSource
 {
-    /// <summary>The settlement claim keys of payments start so (see <see cref="SettlementClaimKeys.Payment"/>).</summary>
-    private const string PaymentClaimPrefix = "payment:";
 
     private readonly IRepository<QfPayPaymentAttempt> _attempts;
     private readonly IRepository<QfPaySettlementClaim> _claims;
@@ -41,7 +39,7 @@ public class RepositoryReconciliationSource : IReconciliationSource
         var afterId = after?.Id ?? 0;
         var rows = await _claims.GetAllAsync(query => query
             .Where(c => c.CompletedOnUtc == null && c.ClaimedOnUtc > claimedAfterUtc && c.ClaimedOnUtc < claimedBeforeUtc
-                && c.ClaimKey.StartsWith(PaymentClaimPrefix))
+                && c.ClaimKey.StartsWith(SettlementClaimKeys.OrderPrefix))
             .Where(c => c.ClaimedOnUtc > afterTime || (c.ClaimedOnUtc == afterTime && c.Id > afterId))
             .OrderBy(c => c.ClaimedOnUtc).ThenBy(c => c.Id)
             .Take(take));

@@ -4,14 +4,19 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 
-/// <summary><see cref="IRefundStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/>, uncached (refunds change under concurrent requests).</summary>
+/// <summary>
+/// <see cref="IRefundStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/>, uncached (refunds change under
+/// concurrent requests), with every change a guarded UPDATE through <see cref="ConditionalUpdate"/>.
+/// </summary>
 public class RepositoryRefundStore : IRefundStore
 {
     private readonly IRepository<QfPayRefund> _repository;
+    private readonly ConditionalUpdate _update;
 
-    public RepositoryRefundStore(IRepository<QfPayRefund> repository)
+    public RepositoryRefundStore(IRepository<QfPayRefund> repository, ConditionalUpdate update)
     {
         _repository = repository;
+        _update = update;
     }
 
     public virtual async Task<UniqueInsert> InsertAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
@@ -83,10 +88,34 @@ public class RepositoryRefundStore : IRefundStore
         return rows.ToList();
     }
 
-    public virtual async Task UpdateAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    public virtual Task<bool> TryChangeAsync(int refundId, RefundChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(refund);
-        cancellationToken.ThrowIfCancellationRequested();
-        await _repository.UpdateAsync(refund, false);
+        ArgumentNullException.ThrowIfNull(change);
+        var update = RowUpdate.Of<QfPayRefund>(refundId)
+            .Set(nameof(QfPayRefund.StatusId), (int)change.Status)
+            .Set(nameof(QfPayRefund.LastMessage), change.LastMessage)
+            .Set(nameof(QfPayRefund.UpdatedOnUtc), change.UpdatedOnUtc);
+        if (change.RefundSyssn is not null)
+            update.Set(nameof(QfPayRefund.RefundSyssn), change.RefundSyssn);
+        if (change.LastResponseCode is not null)
+            update.Set(nameof(QfPayRefund.LastResponseCode), change.LastResponseCode);
+
+        update.WhereIn(nameof(QfPayRefund.StatusId), RefundStatuses.Before(change.Status).Select(static s => (int)s));
+        return _update.ApplyAsync(update, cancellationToken);
+    }
+
+    public virtual Task<bool> RecordAnswerAsync(int refundId, RefundAnswer answer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var update = RowUpdate.Of<QfPayRefund>(refundId)
+            .Set(nameof(QfPayRefund.LastMessage), answer.Message)
+            .Set(nameof(QfPayRefund.UpdatedOnUtc), answer.UpdatedOnUtc);
+        if (answer.RefundSyssn is not null)
+            update.Set(nameof(QfPayRefund.RefundSyssn), answer.RefundSyssn);
+        if (answer.ResponseCode is not null)
+            update.Set(nameof(QfPayRefund.LastResponseCode), answer.ResponseCode);
+
+        update.WhereEquals(nameof(QfPayRefund.StatusId), (int)RefundStatus.Pending);
+        return _update.ApplyAsync(update, cancellationToken);
     }
 }

@@ -4,9 +4,10 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
 
 /// <summary>
 /// One trip of an order to Alipay: what was sent to QFPay (its own out_trade_no, amount in minor units, currency,
-/// pay type) and what became of it. Every retry of a payment is a new attempt, because QFPay needs a new out_trade_no
-/// for each (API.md §4.3, §11.10). Later checks (notification, return page, query) compare with what is kept here,
-/// never with the order total, which an admin may edit.
+/// pay type, expiry) and what became of it. Every new payment of an order is a new attempt, because QFPay needs a new
+/// out_trade_no for each. Later checks (notification, return page, query,
+/// refunds) compare with what is kept here, never with the order total or the store's settings, which an admin may
+/// change later.
 /// </summary>
 public class QfPayPaymentAttempt : BaseEntity
 {
@@ -37,8 +38,24 @@ public class QfPayPaymentAttempt : BaseEntity
     /// </summary>
     public string? Syssn { get; set; }
 
-    /// <summary>Where the shopper was sent (opaque, API.md §4.4).</summary>
+    /// <summary>
+    /// Where the shopper pays: QFPay's pay_url (801107, 801512), or for 800107 the tradeNO that Alipay's tradePay takes.
+    /// Handed out again while the attempt is open and before <see cref="ExpiresOnUtc"/>, never after.
+    /// </summary>
     public string? PayUrl { get; set; }
+
+    /// <summary>
+    /// When QFPay closes this payment: the moment it was sent plus the expired_time sent with it (or QFPay's default).
+    /// Null only for attempts recorded before version 1.1 (then creation + QFPay's default).
+    /// </summary>
+    public DateTime? ExpiresOnUtc { get; set; }
+
+    /// <summary>
+    /// The order total (primary store currency) that <see cref="AmountMinor"/> was computed from. Refunds are this
+    /// payment's proportion of it (refund ÷ this × txamt), never a fresh currency conversion. Null only for attempts
+    /// recorded before version 1.1.
+    /// </summary>
+    public decimal? ChargedOrderTotal { get; set; }
 
     /// <summary>The last QFPay respcd seen for this attempt (payment call or query record).</summary>
     public string? LastResponseCode { get; set; }

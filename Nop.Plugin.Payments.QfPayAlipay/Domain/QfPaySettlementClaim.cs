@@ -5,12 +5,19 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
 /// <summary>
 /// The exactly-once guarantee. Whoever manages to INSERT the row with a given <see cref="ClaimKey"/> (a unique
 /// index) is the only one allowed to act on it; every other web node, thread or retry gets a unique-key violation.
-/// A row that stays uncompleted for longer than the lease was left by a holder that died half-way; it is taken over
-/// by inserting the next generation of the key (again unique, so again only one taker).
+/// Payments claim their order (<c>order:&lt;order id&gt;</c>): of any number of QFPay payments of one order, only the
+/// holder of this row may mark the order paid, and <see cref="Syssn"/> ends up naming the payment that did.
 /// </summary>
+/// <remarks>
+/// The holder renews <see cref="ClaimedOnUtc"/> while it works (its lease). A row whose lease ran out, or whose holder's
+/// process is known to be gone, is taken over by a guarded UPDATE that replaces <see cref="HolderToken"/> only if it is
+/// still the dead holder's: one taker, and a live holder is never overlapped (see SettlementService).
+/// </remarks>
 public class QfPaySettlementClaim : BaseEntity, IClaimRow
 {
-    /// <summary>e.g. <c>payment:&lt;syssn&gt;#1</c>; see <c>SettlementClaimKeys</c>.</summary>
+    public const int HolderTokenMaxLength = 100;
+
+    /// <summary>e.g. <c>order:10025</c>; see <c>SettlementClaimKeys</c>.</summary>
     public string ClaimKey { get; set; } = string.Empty;
 
     public int OrderId { get; set; }
@@ -19,7 +26,14 @@ public class QfPaySettlementClaim : BaseEntity, IClaimRow
 
     public string Syssn { get; set; } = string.Empty;
 
+    /// <summary>When the holder took or last renewed the claim: the lease runs from here.</summary>
     public DateTime ClaimedOnUtc { get; set; }
+
+    /// <summary>
+    /// Who holds it: machine, process and a random part (see ClaimHolder). Null on rows written before version 1.1,
+    /// which are only ever read.
+    /// </summary>
+    public string? HolderToken { get; set; }
 
     public DateTime? CompletedOnUtc { get; set; }
 

@@ -42,6 +42,7 @@ public class NopStartup : INopStartup
         services.AddScoped<IPaymentAttemptStore, RepositoryPaymentAttemptStore>();
         services.AddScoped<ISettlementClaimStore, RepositorySettlementClaimStore>();
         services.TryAddSingleton(SettlementTimings.Default);
+        services.TryAddSingleton(static _ => ClaimHolder.Current);
         services.TryAddSingleton(QfPayTimeouts.Default);
         services.AddScoped<OrderNotes>();
         services.AddScoped<SettlementService>();
@@ -66,6 +67,8 @@ public class NopStartup : INopStartup
         services.AddScoped<NotificationKeys>();
         // Resolved only for refund notifications: building it builds a QFPay HTTP client, which payments never need.
         services.AddScoped(static provider => new Lazy<RefundNotificationHandler>(provider.GetRequiredService<RefundNotificationHandler>));
+        // Resolved only for a verified notification that cannot be read fully: it too builds a QFPay HTTP client.
+        services.AddScoped(static provider => new Lazy<PaymentStatusCheck>(provider.GetRequiredService<PaymentStatusCheck>));
         services.AddScoped<NotificationHandler>();
 
         // Lifecycle, configure page and health log (issue #4).

@@ -51,6 +51,22 @@ public static partial class PluginResources
             [OrderStatusTexts.ColumnDetails.Key] = ("詳情", "详情"),
             [OrderStatusTexts.ColumnCreated.Key] = ("建立時間（UTC）", "创建时间（UTC）"),
 
+            [OrderStatusTexts.ColumnPayment.Key] = ("所屬付款", "所属付款"),
+            [OrderStatusTexts.RefundDuplicate.Key] = ("退還此重複付款", "退还此重复付款"),
+            [OrderStatusTexts.RefundNotApplied.Key] = ("退還此付款", "退还此付款"),
+            [OrderStatusTexts.RefundMoneyHint.Key] = (
+                "透過 QFPay 把整筆付款退還給顧客。此退款不計作訂單的退款，訂單保留為其付款的那一筆。",
+                "通过 QFPay 将整笔付款退还给顾客。此退款不计作订单的退款，订单保留为其付款的那一笔。"),
+            [OrderStatusTexts.DuplicateWarning.Key] = (
+                "QFPay 為此訂單收取了 {0} 筆訂單不保留的付款（重複付款，或在訂單已無法付款後才到達的付款）。請以下方各自的按鈕逐筆退款。",
+                "QFPay 为此订单收取了 {0} 笔订单不保留的付款（重复付款，或在订单已无法支付后才到达的付款）。请用下方各自的按钮逐笔退款。"),
+            [OrderStatusTexts.PaymentDuplicate.Key] = (
+                "付款 {0}：QFPay 顯示已付款，但訂單此前已由另一筆付款支付。此筆已標記為重複付款：請按「退還此重複付款」退款。",
+                "付款 {0}：QFPay 显示已支付，但订单此前已由另一笔付款支付。此笔已标记为重复付款：请点击“退还此重复付款”退款。"),
+            [OrderStatusTexts.VendorNotAllowed.Key] = (
+                "供應商不能查詢或退還支付寶 (QFPay) 付款；請聯絡商店管理員。",
+                "供应商不能查询或退还支付宝 (QFPay) 付款；请联系商店管理员。"),
+
             // Outcomes of "Check status now".
             [OrderStatusTexts.PaymentPaid.Key] = (
                 "付款 {0}：QFPay 確認已付款，訂單已更新為已付款。",
@@ -101,6 +117,8 @@ public static partial class PluginResources
             [StatusNames.Of(PaymentAttemptStatus.Unknown).Key] = ("狀態未明，查核中", "状态未知，正在核查"),
             [StatusNames.Of(PaymentAttemptStatus.Expired).Key] = ("已逾期，未付款", "已过期，未支付"),
             [StatusNames.Of(PaymentAttemptStatus.Mismatch).Key] = ("已付款，但與發出的付款不符（請查看備註）", "已支付，但与发起的付款不符（请查看备注）"),
+            [StatusNames.Of(PaymentAttemptStatus.DuplicatePayment).Key] = ("重複付款：訂單此前已付款，請退款", "重复付款：订单此前已支付，请退款"),
+            [StatusNames.Of(PaymentAttemptStatus.NotApplied).Key] = ("已付款，但訂單無法接受，請退款", "已支付，但订单无法接受，请退款"),
             [StatusNames.Of((PaymentAttemptStatus)int.MinValue).Key] = ("其他", "其他"),
 
             // Refund states.

@@ -14,6 +14,9 @@ public record OrderPaymentStatusModel : BaseNopModel
     /// <summary>Where the button posts (Admin/QfPayOrderStatus/CheckStatus?orderId=...).</summary>
     public string CheckStatusUrl { get; set; } = string.Empty;
 
+    /// <summary>Payments QFPay took that the order does not keep (duplicate, or arrived for a closed order): each has a refund button.</summary>
+    public int MoneyToReturnCount { get; set; }
+
     public IList<AttemptRowModel> Attempts { get; set; } = [];
 
     public IList<RefundRowModel> Refunds { get; set; } = [];
@@ -24,6 +27,12 @@ public record OrderPaymentStatusModel : BaseNopModel
 public record AttemptRowModel : BaseNopModel
 {
     public string OutTradeNo { get; set; } = string.Empty;
+
+    /// <summary>Set for a payment to return whose money is not refunded yet: where "Refund this duplicate payment" posts.</summary>
+    public string? RefundMoneyUrl { get; set; }
+
+    /// <summary>"Refund this duplicate payment" or "Refund this payment".</summary>
+    public string? RefundMoneyLabel { get; set; }
 
     public string Amount { get; set; } = string.Empty;
 
@@ -43,6 +52,9 @@ public record AttemptRowModel : BaseNopModel
 public record RefundRowModel : BaseNopModel
 {
     public string OutTradeNo { get; set; } = string.Empty;
+
+    /// <summary>The out_trade_no of the payment it refunds.</summary>
+    public string PaymentOutTradeNo { get; set; } = string.Empty;
 
     public string Amount { get; set; } = string.Empty;
 
@@ -76,4 +88,7 @@ public record OrderPaymentStatusTexts : BaseNopModel
     public string Code { get; set; } = string.Empty;
     public string Details { get; set; } = string.Empty;
     public string Created { get; set; } = string.Empty;
+    public string Payment { get; set; } = string.Empty;
+    public string RefundMoneyHint { get; set; } = string.Empty;
+    public string MoneyToReturnWarning { get; set; } = string.Empty;
 }

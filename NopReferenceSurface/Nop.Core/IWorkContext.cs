@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Vendors;
 
 namespace Nop.Core;
 
@@ -13,4 +14,6 @@ public partial interface IWorkContext
     Task<Currency> GetWorkingCurrencyAsync();
 
     Task<Language> GetWorkingLanguageAsync();
+
+    Task<Vendor> GetCurrentVendorAsync();
 }

@@ -24,9 +24,10 @@ public static class MinorUnits
 
     private const int MaxTxamtDigits = 11;
 
-    // QFPay's txcurrcd list (API.md §9.1) plus KRW. QFPay documents no exponent except "100 = 1.00"
-    // (§9.3, open question 9 in §13), so ISO 4217 decides: 2 for most, 0 for JPY and KRW. IDR and MMK
-    // keep ISO's 2 although they are seldom written with decimals.
+    // QFPay's txcurrcd list (API.md §9.1), and nothing else: a currency QFPay does not list is refused
+    // before any request and never accepted from a notification. QFPay documents no exponent except
+    // "100 = 1.00" (§9.3, open question 9 in §13), so ISO 4217 decides: 2 for most, 0 for JPY. IDR and
+    // MMK keep ISO's 2 although they are seldom written with decimals.
     private static readonly FrozenDictionary<string, int> Exponents = new Dictionary<string, int>
     {
         ["AED"] = 2,
@@ -37,7 +38,6 @@ public static class MinorUnits
         ["HKD"] = 2,
         ["IDR"] = 2,
         ["JPY"] = 0,
-        ["KRW"] = 0,
         ["MMK"] = 2,
         ["MYR"] = 2,
         ["SGD"] = 2,

@@ -42,7 +42,7 @@ public static class OutTradeNumber
     }
 
     /// <summary>True for 1 to 64 characters of <c>[A-Za-z0-9_-]</c>.</summary>
-    public static bool IsValid(string? value)
+    public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value)
     {
         if (string.IsNullOrEmpty(value) || value.Length > MaxLength)
             return false;

@@ -38,7 +38,23 @@ public sealed record NotificationParseResult
 
     internal static NotificationParseResult Parsed(QfPayNotification notification) => new(notification, NotificationParseError.None, null);
 
+    /// <summary>
+    /// On a failure, the body's out_trade_no, syssn and notify_type as far as they could be read (trimmed, null when
+    /// absent): enough to ask QFPay about a verified notification that is missing other fields. Unverified, they are
+    /// only untrusted text.
+    /// </summary>
+    public string? OutTradeNo { get; private init; }
+
+    /// <inheritdoc cref="OutTradeNo"/>
+    public string? Syssn { get; private init; }
+
+    /// <inheritdoc cref="OutTradeNo"/>
+    public string? NotifyType { get; private init; }
+
     internal static NotificationParseResult Failed(NotificationParseError error, string reason) => new(null, error, reason);
+
+    internal static NotificationParseResult Failed(NotificationParseError error, string reason, string? outTradeNo, string? syssn, string? notifyType) =>
+        new(null, error, reason) { OutTradeNo = outTradeNo, Syssn = syssn, NotifyType = notifyType };
 
     public override string ToString() => IsSuccess ? $"Parsed {Notification.NotifyType} {Notification.OutTradeNo}" : $"{Error}: {Reason}";
 }

@@ -67,6 +67,8 @@ public static class NotificationParser
         var status = fields[NotificationField.Status];
         var respcd = fields[NotificationField.Respcd];
 
+        NotificationParseResult Refuse(NotificationParseError error, string reason) => NotificationParseResult.Failed(error, reason, outTradeNo, syssn, notifyType);
+
         // In this order: the first missing one is named.
         var missing = notifyType is null ? "notify_type"
             : outTradeNo is null ? "out_trade_no"
@@ -75,16 +77,16 @@ public static class NotificationParser
             : currency is null ? "txcurrcd"
             : null;
         if (missing is not null)
-            return Fail(NotificationParseError.MissingField, $"Required field '{missing}' is missing or empty (API.md §6.4).");
+            return Refuse(NotificationParseError.MissingField, $"Required field '{missing}' is missing or empty (API.md §6.4).");
 
         if (notifyType is not (QfPayNotification.PaymentType or QfPayNotification.RefundType))
-            return Fail(NotificationParseError.UnknownNotifyType, $"notify_type '{Shorten(notifyType!)}' is neither 'payment' nor 'refund' (API.md §6.4).");
+            return Refuse(NotificationParseError.UnknownNotifyType, $"notify_type '{Shorten(notifyType!)}' is neither 'payment' nor 'refund' (API.md §6.4).");
 
         if (!MinorUnits.TryParse(txamt, out var amount))
-            return Fail(NotificationParseError.InvalidField, $"txamt '{Shorten(txamt!)}' is not a whole number of minor units (digits only, at most 11; API.md §4.3).");
+            return Refuse(NotificationParseError.InvalidField, $"txamt '{Shorten(txamt!)}' is not a whole number of minor units (digits only, at most 11; API.md §4.3).");
 
         if (status is null && respcd is null)
-            return Fail(NotificationParseError.MissingField, "Neither 'status' nor 'respcd' is present, so the notification does not say it succeeded (API.md §6.4).");
+            return Refuse(NotificationParseError.MissingField, "Neither 'status' nor 'respcd' is present, so the notification does not say it succeeded (API.md §6.4).");
 
         // QFPay notifies only successes (§6.1); anything else is not a notification we can act on.
         if (respcd is not null && respcd != "0000")

@@ -1,8 +1,5 @@
 using Nop.Core;
-using Nop.Plugin.Payments.QfPayAlipay.Data;
-using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
-using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 
@@ -11,31 +8,20 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 public sealed record ResumeDecision(OrderStanding Standing, int OrderId, string? RedirectUrl, bool StartedNewAttempt);
 
 /// <summary>
-/// The resume route behind every link the plugin gives shoppers (in-app "copy link", the desktop QR code): the latest
-/// attempt's pay_url while it is still open, else a new attempt. Never a raw pay_url in a page, because a pay_url dies
-/// at its expired_time while the shopper may come back to the link much later.
+/// The resume route behind every link the plugin gives shoppers (in-app "copy link", the desktop QR code). It never
+/// puts a raw pay_url in a page, because a pay_url dies at its expired_time while the shopper may come back to the link
+/// much later; <see cref="PaymentStarter"/> decides between the open link, the earlier payment's outcome and a new one.
 /// </summary>
 public class PaymentResumer
 {
-    private readonly IPaymentAttemptStore _attempts;
     private readonly PayableOrders _orders;
-    private readonly ISettingService _settingService;
     private readonly PaymentStarter _starter;
-    private readonly TimeProvider _timeProvider;
     private readonly IWebHelper _webHelper;
 
-    public PaymentResumer(IPaymentAttemptStore attempts,
-        PayableOrders orders,
-        ISettingService settingService,
-        PaymentStarter starter,
-        TimeProvider timeProvider,
-        IWebHelper webHelper)
+    public PaymentResumer(PayableOrders orders, PaymentStarter starter, IWebHelper webHelper)
     {
-        _attempts = attempts;
         _orders = orders;
-        _settingService = settingService;
         _starter = starter;
-        _timeProvider = timeProvider;
         _webHelper = webHelper;
     }
 
@@ -51,18 +37,10 @@ public class PaymentResumer
         if (ShopperDestination.InsteadOfPayUrl(browser, urls, order.OrderGuid) is { } page)
             return new ResumeDecision(OrderStanding.Payable, order.Id, page, false);
 
-        var attempts = await _attempts.ListByOrderAsync(order.Id, cancellationToken);
-
-        // A paid attempt whose order is not marked yet: settlement is under way, and a new payment would be a second one.
-        if (attempts.Any(static a => a.Status == PaymentAttemptStatus.Paid))
+        var start = await _starter.StartAsync(order, cancellationToken);
+        if (start.AlreadyPaid)
             return new ResumeDecision(OrderStanding.Paid, order.Id, null, false);
 
-        var latest = attempts.MaxBy(static a => a.AttemptNumber);
-        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
-        if (PayUrlFreshness.CanReuse(latest, settings, _timeProvider.GetUtcNow().UtcDateTime))
-            return new ResumeDecision(OrderStanding.Payable, order.Id, latest!.PayUrl, false);
-
-        var start = await _starter.StartAsync(order, cancellationToken);
-        return new ResumeDecision(OrderStanding.Payable, order.Id, start.RedirectUrl, start.Attempt is not null);
+        return new ResumeDecision(OrderStanding.Payable, order.Id, start.RedirectUrl, start.IsNewAttempt);
     }
 }

@@ -2,8 +2,8 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 
-/// <summary>Where the shopper goes after an order was placed with this method.</summary>
-/// <param name="SentToWallet">True: <paramref name="RedirectUrl"/> is QFPay's pay_url. False: it is the plugin's problem page.</param>
+/// <summary>Where the shopper goes after an order was placed with this method (or asked to pay it again).</summary>
+/// <param name="SentToWallet">True: <paramref name="RedirectUrl"/> is QFPay's pay_url (or <see cref="TradeNo"/> is set). False: a plugin page.</param>
 /// <param name="RedirectUrl">Absolute URL for a 302.</param>
 /// <param name="Attempt">The attempt recorded for this trip, when one could be recorded.</param>
 /// <param name="Reason">Why the shopper was not sent to the wallet (for logs and tests; never shown raw).</param>
@@ -20,4 +20,13 @@ public sealed record PaymentStart(bool SentToWallet, string RedirectUrl, QfPayPa
     public static PaymentStart ToTradePay(string tradeNo, QfPayPaymentAttempt attempt) => new(true, string.Empty, attempt, null) { TradeNo = tradeNo };
 
     public static PaymentStart ToProblemPage(string problemUrl, QfPayPaymentAttempt? attempt, string reason) => new(false, problemUrl, attempt, reason);
+
+    /// <summary>True when <see cref="Attempt"/> is an earlier attempt whose open link was handed out again (no new payment).</summary>
+    public bool Reused { get; init; }
+
+    /// <summary>True when QFPay was asked for a new payment (a new attempt, with its own out_trade_no).</summary>
+    public bool IsNewAttempt { get; init; }
+
+    /// <summary>True when an earlier payment turned out paid: no new payment was started.</summary>
+    public bool AlreadyPaid { get; init; }
 }

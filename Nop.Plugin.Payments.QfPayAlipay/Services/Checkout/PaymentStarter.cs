@@ -17,18 +17,32 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 /// <summary>
 /// Sends a placed order to Alipay: records a new attempt first (so a crash after QFPay's answer never loses the
 /// out_trade_no), asks QFPay for a payment and says where the shopper goes. Every failure ends on the plugin's
-/// problem page with "Retry payment", never as an exception: by now the order exists and the cart is empty
-/// (PLUGIN-API.md §1.5).
+/// problem page with "Retry payment", never as an exception: by now the order exists and the cart is empty.
 /// </summary>
+/// <remarks>
+/// Every way to pay an order again (nopCommerce's "Retry payment", the plugin's resume link, a reload of the Service
+/// Window page) comes through here, and a new QFPay payment is started only when no earlier one can still be paid:
+/// a paid one is settled instead, an open one's link is handed out again, an unclear one is asked about first, and
+/// only a payment QFPay confirms unpaid and past its own expiry (or failed) makes room for a new one. A WAP payment
+/// cannot be closed or reversed, so an open link stays payable until it expires (docs/money-invariants.md, "Retry
+/// never double-charges").
+/// </remarks>
 public class PaymentStarter
 {
     private const int MaxOutTradeNoTries = 3;
+
+    /// <summary>
+    /// How long after an attempt's own expiry QFPay's "not paid" is taken as final by a retry. The attempt's expiry is
+    /// counted from just before the call, so QFPay's own clock ends a little later; two minutes cover that and clock skew.
+    /// </summary>
+    public static readonly TimeSpan RetryGrace = TimeSpan.FromMinutes(2);
 
     private readonly IPaymentAttemptStore _attempts;
     private readonly CheckoutAvailability _availability;
     private readonly ChargeCalculator _chargeCalculator;
     private readonly QfPayClient _client;
     private readonly ILogger _logger;
+    private readonly PaymentStatusCheck _statusCheck;
     private readonly OrderNotes _orderNotes;
     private readonly ISettingService _settingService;
     private readonly IStoreService _storeService;
@@ -41,6 +55,7 @@ public class PaymentStarter
         ChargeCalculator chargeCalculator,
         QfPayClient client,
         ILogger logger,
+        PaymentStatusCheck statusCheck,
         OrderNotes orderNotes,
         ISettingService settingService,
         IStoreService storeService,
@@ -53,6 +68,7 @@ public class PaymentStarter
         _chargeCalculator = chargeCalculator;
         _client = client;
         _logger = logger;
+        _statusCheck = statusCheck;
         _orderNotes = orderNotes;
         _settingService = settingService;
         _storeService = storeService;
@@ -113,6 +129,9 @@ public class PaymentStarter
         if (!serviceWindow && openId is not null)
             return await NotStartedAsync(order, problemPage, $"an Alipay user id arrived for order {order.CustomOrderNumber}, but the store's pay type is now {settings.PayType.ToCode()}, not 800107");
 
+        if (await EarlierPaymentAsync(order, serviceWindow, problemPage, cancellationToken) is { } earlier)
+            return earlier;
+
         var charge = await _chargeCalculator.ForOrderAsync(order, settings);
         if (!charge.IsValid)
             return await NotStartedAsync(order, problemPage, charge.Error.TrimEnd('.'));
@@ -144,10 +163,10 @@ public class PaymentStarter
         var result = await _client.CreatePaymentAsync(account.Value, request, CancellationToken.None);
         if (result.IsSuccess && serviceWindow && result.Response.TradeNo is { Length: > 0 } tradeNo)
         {
-            await MarkAwaitingAsync(attempt, result, null, cancellationToken);
+            await MarkAwaitingAsync(attempt, result, tradeNo, cancellationToken);
             await _logger.InformationAsync($"{OrderNotes.Prefix}order {order.CustomOrderNumber} handed to Alipay's tradePay: attempt {attempt.AttemptNumber}, " +
                 $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
-            return PaymentStart.ToTradePay(tradeNo, attempt);
+            return PaymentStart.ToTradePay(tradeNo, attempt) with { IsNewAttempt = true };
         }
 
         if (result.IsSuccess && result.Response.PayUrl is { Length: > 0 } payUrl)
@@ -158,22 +177,115 @@ public class PaymentStarter
             await _logger.InformationAsync($"{OrderNotes.Prefix}order {order.CustomOrderNumber} sent to Alipay: attempt {attempt.AttemptNumber}, " +
                 $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
 
-            return PaymentStart.ToWallet(payUrl, attempt);
+            return PaymentStart.ToWallet(payUrl, attempt) with { IsNewAttempt = true };
         }
 
-        return await RefusedAsync(order, attempt, result, problemPage, cancellationToken);
+        return await RefusedAsync(order, attempt, result, problemPage, cancellationToken) with { IsNewAttempt = true };
     }
 
-    private async Task MarkAwaitingAsync(QfPayPaymentAttempt attempt, QfPayResult<PaymentResponse> result, string? payUrl,
+    /// <summary>
+    /// Records QFPay's new payment on the attempt. Guarded: a payment reported in the meantime (the shopper can hardly be
+    /// that fast, but a lost answer retried can) is never turned back into "awaiting".
+    /// </summary>
+    /// <summary>
+    /// What an earlier attempt of the order leaves to do, or null when a new payment may be started (see the remarks on
+    /// the class): the destination of a paid order, the link of an open payment, or the problem page while an earlier
+    /// payment may still be paid.
+    /// </summary>
+    private async Task<PaymentStart?> EarlierPaymentAsync(Order order, bool serviceWindow, string problemPage, CancellationToken cancellationToken)
+    {
+        var attempts = await _attempts.ListByOrderAsync(order.Id, cancellationToken);
+        if (attempts.FirstOrDefault(static a => a.Status.HoldsMoney()) is { } withMoney)
+        {
+            return withMoney.Status == PaymentAttemptStatus.Paid
+                ? PaymentStart.ToProblemPage(problemPage, withMoney, $"order {order.CustomOrderNumber} was paid by out_trade_no {withMoney.OutTradeNo}") with { AlreadyPaid = true }
+                : PaymentStart.ToProblemPage(problemPage, withMoney, $"QFPay took a payment for order {order.CustomOrderNumber} that is not applied ({withMoney.Status}); the store looks into it");
+        }
+
+        foreach (var open in attempts.Where(static a => !a.Status.IsFinal()).OrderByDescending(static a => a.AttemptNumber))
+        {
+            if (await OpenAttemptAsync(order, open, serviceWindow, problemPage, cancellationToken) is { } decided)
+                return decided;
+        }
+
+        return null;
+    }
+
+    private async Task<PaymentStart?> OpenAttemptAsync(Order order, QfPayPaymentAttempt open, bool serviceWindow, string problemPage,
         CancellationToken cancellationToken)
     {
-        attempt.Status = PaymentAttemptStatus.AwaitingPayment;
-        attempt.Syssn = result.Response!.Syssn;
-        attempt.PayUrl = payUrl;
-        attempt.LastResponseCode = result.ResponseCode;
-        attempt.LastMessage = null;
-        attempt.UpdatedOnUtc = UtcNow();
-        await _attempts.UpdateAsync(attempt, cancellationToken);
+        // The same kind of hand-off (a pay_url, or 800107's tradeNO) can simply be given again while it has time left.
+        var sameKind = (open.PayType == (int)QfPayPayType.AlipayServiceWindowH5) == serviceWindow;
+        if (sameKind && PayUrlFreshness.CanReuse(open, UtcNow()))
+            return Reuse(open);
+
+        var check = await _statusCheck.CheckAsync(open, SettlementSource.Retry, cancellationToken);
+        switch (check.State)
+        {
+            case PaymentCheckState.Paid:
+                return PaymentStart.ToProblemPage(problemPage, open, $"order {order.CustomOrderNumber} turned out paid by out_trade_no {open.OutTradeNo}") with { AlreadyPaid = true };
+            case PaymentCheckState.MoneyNotApplied:
+                return PaymentStart.ToProblemPage(problemPage, open, $"QFPay took a payment for order {order.CustomOrderNumber} that is not applied; the store looks into it");
+            case PaymentCheckState.NotPaid or PaymentCheckState.Expired:
+                return null;
+        }
+
+        // QFPay says "not paid yet" (or could not be asked). Answered, and past the link's own expiry or never handed to
+        // anyone (a lost answer to the payment call), nobody can pay it any more: it makes room for a new payment.
+        if (check.Answered && UtcNow() >= PayUrlFreshness.ExpiresOnUtc(open) + RetryGrace)
+            return await SupersedeAsync(order, open, PaymentAttemptStatus.Expired, "expired unpaid", problemPage, cancellationToken);
+
+        if (check.Answered && string.IsNullOrEmpty(open.PayUrl))
+            return await SupersedeAsync(order, open, PaymentAttemptStatus.Failed, "was never handed to the shopper (QFPay's answer to it was lost)", problemPage, cancellationToken);
+
+        if (sameKind && open.Status == PaymentAttemptStatus.AwaitingPayment && open.PayUrl is { Length: > 0 } && UtcNow() < PayUrlFreshness.ExpiresOnUtc(open))
+            return Reuse(open);
+
+        var reason = $"payment for order {order.CustomOrderNumber} not started again: out_trade_no {open.OutTradeNo} may still be paid until " +
+            $"{PayUrlFreshness.ExpiresOnUtc(open):yyyy-MM-dd HH:mm} UTC ({check.Detail}); a second payment could charge the shopper twice";
+        await _logger.InformationAsync($"{OrderNotes.Prefix}{reason}.");
+        return PaymentStart.ToProblemPage(problemPage, open, reason);
+    }
+
+    /// <summary>Closes an open attempt QFPay confirmed unpaid so a new one may start; null when it did, else what it turned into.</summary>
+    private async Task<PaymentStart?> SupersedeAsync(Order order, QfPayPaymentAttempt open, PaymentAttemptStatus status, string what, string problemPage,
+        CancellationToken cancellationToken)
+    {
+        var change = new AttemptChange(status, $"Payment {what}; QFPay confirmed it unpaid when the shopper tried again.", UtcNow());
+        if (await _attempts.TryChangeAsync(open.Id, change, cancellationToken))
+        {
+            await _orderNotes.AddAsync(order.Id, $"payment attempt {open.AttemptNumber} (out_trade_no {open.OutTradeNo}) {what}; a new payment is started for the shopper.");
+            return null;
+        }
+
+        // Something else settled it meanwhile (a payment, a close): decide from what it is now.
+        var now = (await _attempts.ListByOrderAsync(order.Id, cancellationToken)).FirstOrDefault(a => a.Id == open.Id);
+        return now is null || !now.Status.HoldsMoney()
+            ? null
+            : PaymentStart.ToProblemPage(problemPage, now, $"out_trade_no {open.OutTradeNo} was just settled ({now.Status})") with { AlreadyPaid = now.Status == PaymentAttemptStatus.Paid };
+    }
+
+    private static PaymentStart Reuse(QfPayPaymentAttempt open) =>
+        (open.PayType == (int)QfPayPayType.AlipayServiceWindowH5 ? PaymentStart.ToTradePay(open.PayUrl!, open) : PaymentStart.ToWallet(open.PayUrl!, open)) with { Reused = true };
+
+    private async Task MarkAwaitingAsync(QfPayPaymentAttempt attempt, QfPayResult<PaymentResponse> result, string payUrlOrTradeNo,
+        CancellationToken cancellationToken)
+    {
+        var change = new AttemptChange(PaymentAttemptStatus.AwaitingPayment, null, UtcNow())
+        {
+            Syssn = string.IsNullOrWhiteSpace(result.Response!.Syssn) ? null : result.Response.Syssn.Trim(),
+            PayUrl = payUrlOrTradeNo,
+            LastResponseCode = result.ResponseCode,
+        };
+        if (await _attempts.TryChangeAsync(attempt.Id, change, cancellationToken))
+        {
+            change.ApplyTo(attempt);
+            return;
+        }
+
+        // Moved on already; what it moved to is settled by whoever moved it. The link is still the shopper's way to pay.
+        attempt.Syssn ??= change.Syssn;
+        attempt.PayUrl ??= payUrlOrTradeNo;
     }
 
     private async Task<QfPayPaymentAttempt?> RecordAttemptAsync(Order order, ChargeAmount charge, QfPayAlipaySettings settings,
@@ -207,6 +319,9 @@ public class PaymentStarter
                 Status = PaymentAttemptStatus.Created,
                 CreatedOnUtc = now,
                 UpdatedOnUtc = now,
+                // The link's life as sent, kept with the attempt: a later change of the setting must not change it.
+                ExpiresOnUtc = now + PayUrlFreshness.Lifetime(settings.PayType == QfPayPayType.AlipayServiceWindowH5 ? null : settings.PaymentExpiryMinutes),
+                ChargedOrderTotal = order.OrderTotal,
             };
 
             switch (await _attempts.InsertAsync(attempt, cancellationToken))
@@ -229,12 +344,13 @@ public class PaymentStarter
         // Unknown and in-progress answers may hide a payment that exists at QFPay: keep the attempt open for a query
         // (the return page or reconciliation), never treat it as failed (API.md §2.4, §11.11).
         var mayExist = result.RequiresQuery || result.IsSuccess;
-        attempt.Status = mayExist ? PaymentAttemptStatus.Unknown : PaymentAttemptStatus.Failed;
-        attempt.Syssn ??= result.Response?.Syssn;
-        attempt.LastResponseCode = Shorten(result.ResponseCode ?? result.Problem.ToString(), 16);
-        attempt.LastMessage = Shorten(Describe(result), 500);
-        attempt.UpdatedOnUtc = UtcNow();
-        await _attempts.UpdateAsync(attempt, cancellationToken);
+        var change = new AttemptChange(mayExist ? PaymentAttemptStatus.Unknown : PaymentAttemptStatus.Failed, Shorten(Describe(result), 500), UtcNow())
+        {
+            Syssn = attempt.Syssn is null && !string.IsNullOrWhiteSpace(result.Response?.Syssn) ? result.Response.Syssn.Trim() : null,
+            LastResponseCode = Shorten(result.ResponseCode ?? result.Problem.ToString(), 16),
+        };
+        if (await _attempts.TryChangeAsync(attempt.Id, change, cancellationToken))
+            change.ApplyTo(attempt);
 
         var what = mayExist ? "has an unknown outcome" : "was refused";
         var reason = $"payment for order {order.CustomOrderNumber} {what}: attempt {attempt.AttemptNumber}, out_trade_no {attempt.OutTradeNo}, " +

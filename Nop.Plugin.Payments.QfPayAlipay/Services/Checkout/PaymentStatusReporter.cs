@@ -4,22 +4,37 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 
-/// <summary>What the status endpoint tells a polling page.</summary>
+/// <summary>What the status endpoint tells a polling page; it always says what the order is, never more.</summary>
 public enum ShopperPaymentState
 {
     NotFound,
+
+    /// <summary>The order waits for its payment (none arrived yet, or one is being confirmed).</summary>
     Pending,
+
+    /// <summary>The order is paid.</summary>
     Paid,
+
+    /// <summary>The latest payment failed or was cancelled; the order still waits for payment.</summary>
     Failed,
+
+    /// <summary>The latest payment link expired unpaid; the order still waits for payment.</summary>
     Expired,
+
+    /// <summary>Money arrived that the order could not take as it was (amount or currency differ, refunded): the store looks into it.</summary>
+    Problem,
+
+    /// <summary>The order is cancelled, refunded or no longer paid with Alipay.</summary>
+    Closed,
 }
 
 public sealed record ShopperPaymentStatus(ShopperPaymentState State, int OrderId, Guid OrderGuid);
 
 /// <summary>
 /// Answers "is it paid yet?" for the desktop page: from the order and the attempt table, and, for an open attempt, from
-/// a query to QFPay at most once per <see cref="StatusQueryThrottle.Interval"/>. Settlement comes only from the
-/// notification or such a query (<see cref="PaymentStatusCheck"/>), never from the page.
+/// a query to QFPay at most once per <see cref="StatusQueryThrottle.Interval"/>. "Paid" only ever means the order is
+/// paid: a payment that arrived but was not applied (mismatch, closed order) is a problem, never "paid". Settlement
+/// comes only from the notification or such a query (<see cref="PaymentStatusCheck"/>), never from the page.
 /// </summary>
 public class PaymentStatusReporter
 {
@@ -49,21 +64,21 @@ public class PaymentStatusReporter
             case OrderStanding.Paid:
                 return Say(ShopperPaymentState.Paid);
             case OrderStanding.Closed:
-                return Say(ShopperPaymentState.Failed);
+                return Say(ShopperPaymentState.Closed);
         }
 
         var attempts = await _attempts.ListByOrderAsync(order.Id, cancellationToken);
-        if (attempts.Any(static a => a.Status == PaymentAttemptStatus.Paid))
-            return Say(ShopperPaymentState.Paid);
+        if (attempts.Any(static a => a.Status.HoldsMoney() && a.Status != PaymentAttemptStatus.Paid))
+            return Say(ShopperPaymentState.Problem);
 
         var latest = attempts.MaxBy(static a => a.AttemptNumber);
         switch (latest?.Status)
         {
-            case null or PaymentAttemptStatus.Created:
+            case null or PaymentAttemptStatus.Created or PaymentAttemptStatus.Paid:
                 return Say(ShopperPaymentState.Pending);
             case PaymentAttemptStatus.Expired:
                 return Say(ShopperPaymentState.Expired);
-            case PaymentAttemptStatus.Failed or PaymentAttemptStatus.Mismatch:
+            case PaymentAttemptStatus.Failed:
                 return Say(ShopperPaymentState.Failed);
         }
 
@@ -71,13 +86,20 @@ public class PaymentStatusReporter
             return Say(ShopperPaymentState.Pending);
 
         // The page the shopper watches plays the return page's part: a query that finds the payment settles it.
-        var check = await _check.CheckAsync(latest, SettlementSource.ReturnPage, cancellationToken);
-        return Say(check.State switch
+        var check = await _check.CheckAsync(latest, SettlementSource.StatusPage, cancellationToken);
+        switch (check.State)
         {
-            PaymentCheckState.Paid => ShopperPaymentState.Paid,
-            PaymentCheckState.Expired => ShopperPaymentState.Expired,
-            PaymentCheckState.NotPaid => ShopperPaymentState.Failed,
-            _ => ShopperPaymentState.Pending,
-        });
+            case PaymentCheckState.Paid:
+                // Said from the order itself, read again now that the settlement is done.
+                return Say((await _orders.FindAsync(orderGuid)).Standing == OrderStanding.Paid ? ShopperPaymentState.Paid : ShopperPaymentState.Pending);
+            case PaymentCheckState.MoneyNotApplied:
+                return Say(ShopperPaymentState.Problem);
+            case PaymentCheckState.Expired:
+                return Say(ShopperPaymentState.Expired);
+            case PaymentCheckState.NotPaid:
+                return Say(ShopperPaymentState.Failed);
+            default:
+                return Say(ShopperPaymentState.Pending);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
@@ -11,10 +12,12 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 
 /// <summary>
 /// Turns one request to the notification route into one <see cref="NotifyAnswer"/> (the table is on that type).
-/// Order of checks (API.md §6.9): method, size, body, signature header; then the untrusted out_trade_no only picks
-/// the key (the key of the store that owns the attempt, or every configured key for an unknown number); only a
-/// verified body is parsed fully and settled (a payment by <see cref="SettlementService"/>, a refund by
-/// <see cref="RefundNotificationHandler"/>). Nothing is written for a request that fails verification.
+/// Order of checks: method, size, body, signature header, then the signature against the configured keys (settings,
+/// no database): nothing of an unverified body reaches the database. Only then is the body read, the payment or refund
+/// it names looked up, and its store's key required to be the one that verified it; a payment goes to
+/// <see cref="SettlementService"/>, a refund to <see cref="RefundNotificationHandler"/>. A verified body that cannot be
+/// read fully is not refused: QFPay is asked about its out_trade_no instead (docs/money-invariants.md, "A verified
+/// notification is never wasted").
 /// </summary>
 public class NotificationHandler
 {
@@ -25,6 +28,7 @@ public class NotificationHandler
     private readonly LogThrottle _logThrottle;
     private readonly Lazy<RefundNotificationHandler> _refunds;
     private readonly SettlementService _settlement;
+    private readonly Lazy<PaymentStatusCheck> _statusCheck;
 
     public NotificationHandler(IPaymentAttemptStore attempts,
         IIntegrationHealthLog healthLog,
@@ -32,7 +36,8 @@ public class NotificationHandler
         ILogger logger,
         LogThrottle logThrottle,
         Lazy<RefundNotificationHandler> refunds,
-        SettlementService settlement)
+        SettlementService settlement,
+        Lazy<PaymentStatusCheck> statusCheck)
     {
         _attempts = attempts;
         _healthLog = healthLog;
@@ -41,6 +46,7 @@ public class NotificationHandler
         _logThrottle = logThrottle;
         _refunds = refunds;
         _settlement = settlement;
+        _statusCheck = statusCheck;
     }
 
     public virtual async Task<NotifyAnswer> HandleAsync(IncomingNotification notification, CancellationToken cancellationToken = default)
@@ -65,7 +71,7 @@ public class NotificationHandler
         return NotifyAnswer.For(handled.Reason);
     }
 
-    private async ValueTask<Handled> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
+    private async Task<Handled> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
     {
         if (!HttpMethods.IsPost(notification.Method))
             return await RefusedAsync(NotifyReason.MethodNotAllowed, $"method {Shorten(notification.Method)} instead of POST");
@@ -79,130 +85,170 @@ public class NotificationHandler
         if (string.IsNullOrWhiteSpace(notification.Signature))
             return await RefusedAsync(NotifyReason.MissingSignature, "no X-QF-SIGN header");
 
-        // Read once: the out_trade_no is taken from it before verification, the other fields only after.
-        var fields = NotificationFields.Read(notification.Body);
-        var outTradeNo = ReadOutTradeNo(fields);
-        if (outTradeNo is null)
-            return await RefusedAsync(NotifyReason.Malformed, "not a JSON object with an out_trade_no");
+        var keys = await _keys.AllConfiguredAsync();
+        if (keys.Count == 0)
+            return await RefusedAsync(NotifyReason.KeyNotConfigured, "no store has a QFPay client key; enter it on the configure page, QFPay retries for about a day");
 
-        var attempt = await _attempts.FindByOutTradeNoAsync(outTradeNo, cancellationToken);
-        var verified = attempt is null
-            ? await VerifyWithAnyKeyAsync(notification)
-            : await VerifyWithStoreKeyAsync(notification, attempt);
-        if (verified.Refusal is { } refusal)
-            return refusal;
+        var verifiedBy = Verify(notification, keys, out var refusal);
+        if (verifiedBy is null)
+            return await RefusedAsync(refusal, "the signature matches no configured client key (test and production keys mixed up, or not sent by QFPay)");
 
-        var parsed = NotificationParser.Parse(notification.Body, fields);
+        var parsed = NotificationParser.Parse(notification.Body);
         if (!parsed.IsSuccess)
         {
             if (parsed.Error == NotificationParseError.NotSuccessful)
             {
-                await _logger.InformationAsync($"{OrderNotes.Prefix}verified notification for out_trade_no {outTradeNo} ignored: {parsed.Reason}");
-                return new Handled(NotifyReason.NotSuccessful, verified.StoreId, parsed.Reason);
+                await _logger.InformationAsync($"{OrderNotes.Prefix}verified notification for out_trade_no {parsed.OutTradeNo ?? "(none)"} ignored: {parsed.Reason}");
+                return new Handled(NotifyReason.NotSuccessful, verifiedBy.StoreId, parsed.Reason);
             }
 
-            // Signed by QFPay yet unreadable: no retry will change it, but a 4xx keeps it visible on QFPay's side too.
-            await _logger.ErrorAsync($"{OrderNotes.Prefix}verified notification for out_trade_no {outTradeNo} refused ({NotifyReason.Malformed}): {parsed.Reason}");
-            return new Handled(NotifyReason.Malformed, verified.StoreId, parsed.Reason);
+            return await RecoverByQueryAsync(parsed, verifiedBy, cancellationToken);
         }
 
         if (parsed.Notification is RefundNotification refund)
-            return await HandleRefundAsync(refund, verified.StoreId, cancellationToken);
+            return await HandleRefundAsync(refund, verifiedBy, cancellationToken);
 
         var payment = parsed.Notification;
-        var result = await _settlement.SettleAsync(
-            new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency, SettlementSource.Notification), attempt, cancellationToken);
 
-        var reason = result.Outcome switch
-        {
-            SettlementOutcome.Settled => NotifyReason.Settled,
-            SettlementOutcome.AlreadySettled => NotifyReason.Duplicate,
-            SettlementOutcome.UnknownTransaction => NotifyReason.UnknownTransaction,
-            SettlementOutcome.Mismatch => NotifyReason.Mismatch,
-            SettlementOutcome.PaidTwice => NotifyReason.PaidTwice,
-            SettlementOutcome.OrderNotPayable => NotifyReason.OrderNotPayable,
-            SettlementOutcome.Busy => NotifyReason.SettlementBusy,
-            _ => NotifyReason.TransientFailure,
-        };
-        return new Handled(reason, verified.StoreId, result.Detail);
+        // Our numbers are short ASCII (OutTradeNumber); anything else cannot be ours, and is not looked up.
+        var attempt = OutTradeNumber.IsValid(payment.OutTradeNo) ? await _attempts.FindByOutTradeNoAsync(payment.OutTradeNo, cancellationToken) : null;
+        if (attempt is null)
+            return await UnknownAsync(verifiedBy, $"verified payment notification for unknown out_trade_no {ForLog(payment.OutTradeNo)} (syssn {ForLog(payment.Syssn)}); nothing changed");
+
+        if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
+            return await WrongStoreAsync(attempt.StoreId, $"payment notification for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
+
+        var result = await _settlement.SettleAsync(new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency,
+            SettlementSource.Notification, payment.PayType, payment.Cancel), attempt, cancellationToken);
+        return new Handled(ReasonFor(result), attempt.StoreId, result.Detail);
     }
 
-    private async ValueTask<Handled> HandleRefundAsync(RefundNotification refund, int storeId, CancellationToken cancellationToken)
+    private static NotifyReason ReasonFor(SettlementResult result) => result.Outcome switch
     {
-        // The verifying key's store is passed on: a refund the plugin did not make is looked up with that store's account.
-        var result = await _refunds.Value.HandleAsync(refund, storeId, cancellationToken);
-        var detail = $"refund syssn {refund.Syssn}, {result.Outcome}: {result.Detail}";
+        SettlementOutcome.Settled => NotifyReason.Settled,
+        SettlementOutcome.AlreadySettled => NotifyReason.Duplicate,
+        SettlementOutcome.UnknownTransaction => NotifyReason.UnknownTransaction,
+        SettlementOutcome.Mismatch => NotifyReason.Mismatch,
+        SettlementOutcome.DuplicatePayment => NotifyReason.DuplicatePayment,
+        SettlementOutcome.OrderNotPayable => NotifyReason.OrderNotPayable,
+        SettlementOutcome.Busy => NotifyReason.SettlementBusy,
+        _ => NotifyReason.TransientFailure,
+    };
+
+    /// <summary>The key that signed the body, or null with the reason none did.</summary>
+    private static CandidateKey? Verify(IncomingNotification notification, IReadOnlyList<CandidateKey> keys, out NotifyReason refusal)
+    {
+        refusal = NotifyReason.BadSignature;
+        foreach (var key in keys)
+        {
+            var verdict = NotificationVerifier.Verify(notification.Body.Span, notification.Signature, key.ClientKey);
+            if (verdict.IsAuthentic)
+                return key;
+
+            if (verdict.Failure == NotificationVerificationFailure.MalformedSignatureHeader)
+                return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A verified body that lacks a field (or has one that cannot be read): QFPay signed it, so it is about something
+    /// real. The shop asks QFPay about the out_trade_no it names and applies the answer, instead of refusing a genuine
+    /// notification until QFPay gives up.
+    /// </summary>
+    private async Task<Handled> RecoverByQueryAsync(NotificationParseResult parsed, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    {
+        var what = $"verified notification that cannot be read fully ({parsed.Reason})";
+        var outTradeNo = OutTradeNumber.IsValid(parsed.OutTradeNo) ? parsed.OutTradeNo : null;
+        var syssn = parsed.Syssn is { Length: > 0 and <= 64 } s && s.All(char.IsAsciiLetterOrDigit) ? s : null;
+
+        var attempt = outTradeNo is not null ? await _attempts.FindByOutTradeNoAsync(outTradeNo, cancellationToken)
+            : syssn is not null ? await _attempts.FindBySyssnAsync(syssn, cancellationToken)
+            : null;
+        if (attempt is not null)
+        {
+            if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
+                return await WrongStoreAsync(attempt.StoreId, $"{what} for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
+
+            var check = await _statusCheck.Value.CheckAsync(attempt, SettlementSource.Notification, cancellationToken);
+            var detail = $"{what}; QFPay asked about out_trade_no {attempt.OutTradeNo}: {check.State} ({check.Detail})";
+            if (check.State == PaymentCheckState.Pending)
+            {
+                await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}; QFPay's next delivery is checked again.");
+                return new Handled(NotifyReason.QueryPending, attempt.StoreId, detail);
+            }
+
+            await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+            return new Handled(NotifyReason.RecoveredByQuery, attempt.StoreId, detail);
+        }
+
+        if (outTradeNo is not null && await _refunds.Value.ResolveByOutTradeNoAsync(outTradeNo, verifiedBy, cancellationToken) is { } refund)
+        {
+            var reason = refund.Outcome switch
+            {
+                RefundNotificationOutcome.WrongStore => NotifyReason.WrongStoreKey,
+                RefundNotificationOutcome.RetryLater => NotifyReason.QueryPending,
+                _ => NotifyReason.RecoveredByQuery,
+            };
+            return new Handled(reason, verifiedBy.StoreId, $"{what}; {refund.Detail}");
+        }
+
+        if (outTradeNo is null && syssn is null)
+        {
+            await _logger.ErrorAsync($"{OrderNotes.Prefix}{what} names no out_trade_no or syssn QFPay could be asked about; it is refused. Nothing was changed.");
+            return new Handled(NotifyReason.Malformed, verifiedBy.StoreId, parsed.Reason);
+        }
+
+        return await UnknownAsync(verifiedBy, $"{what} for unknown out_trade_no {ForLog(parsed.OutTradeNo)}; nothing changed");
+    }
+
+    private async Task<Handled> HandleRefundAsync(RefundNotification refund, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    {
+        var result = await _refunds.Value.HandleAsync(refund, verifiedBy, cancellationToken);
+        var detail = $"refund syssn {ForLog(refund.Syssn)}, {result.Outcome}: {result.Detail}";
+        if (result.Outcome == RefundNotificationOutcome.WrongStore)
+            return await WrongStoreAsync(verifiedBy.StoreId, detail);
+
         if (result.Acknowledge)
-            return new Handled(NotifyReason.RefundRecorded, storeId, detail);
+            return new Handled(NotifyReason.RefundRecorded, verifiedBy.StoreId, detail);
 
         // Usually the refund's own request is still finishing (it records the refund itself) or QFPay could not be
         // asked; the warning says why this delivery was not taken, QFPay's next attempt comes minutes later.
         await _logger.WarningAsync($"{OrderNotes.Prefix}refund notification answered RETRY ({detail}).");
-        return new Handled(NotifyReason.RefundRetryLater, storeId, detail);
+        return new Handled(NotifyReason.RefundRetryLater, verifiedBy.StoreId, detail);
     }
 
-    private async ValueTask<Verification> VerifyWithStoreKeyAsync(IncomingNotification notification, QfPayPaymentAttempt attempt)
+    private async Task<Handled> UnknownAsync(CandidateKey verifiedBy, string detail)
     {
-        var key = await _keys.ForStoreAsync(attempt.StoreId);
-        if (key is null)
-        {
-            var detail = $"notification for out_trade_no {attempt.OutTradeNo} (order id {attempt.OrderId}) cannot be verified: store {attempt.StoreId} has no QFPay client key; enter it, QFPay retries for about a day";
-            await _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.");
-            return Verification.Refused(new Handled(NotifyReason.KeyNotConfigured, attempt.StoreId, detail));
-        }
-
-        var verdict = NotificationVerifier.Verify(notification.Body.Span, notification.Signature, key.ClientKey);
-        return verdict.IsAuthentic
-            ? Verification.Accepted(attempt.StoreId)
-            : Verification.Refused(await RefusedAsync(ReasonFor(verdict), $"out_trade_no {attempt.OutTradeNo}: {verdict.Reason}", attempt.StoreId));
+        if (_logThrottle.ShouldWrite($"notify-unknown:{verifiedBy.StoreId}"))
+            await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+        return new Handled(NotifyReason.UnknownTransaction, verifiedBy.StoreId, detail);
     }
 
-    private async ValueTask<Verification> VerifyWithAnyKeyAsync(IncomingNotification notification)
+    private async Task<Handled> WrongStoreAsync(int storeId, string about)
     {
-        NotificationVerification? last = null;
-        foreach (var key in await _keys.AllConfiguredAsync())
-        {
-            last = NotificationVerifier.Verify(notification.Body.Span, notification.Signature, key.ClientKey);
-            if (last.IsAuthentic)
-                return Verification.Accepted(key.StoreId);
-            if (last.Failure == NotificationVerificationFailure.MalformedSignatureHeader)
-                break;
-        }
-
-        var detail = last is null ? "unknown out_trade_no and no store has a QFPay client key" : $"unknown out_trade_no: {last.Reason}";
-        return Verification.Refused(await RefusedAsync(last is null ? NotifyReason.BadSignature : ReasonFor(last), detail));
+        var detail = $"{about} was signed with the client key of another store; one store's QFPay credentials never confirm another store's records";
+        await _logger.ErrorAsync($"{OrderNotes.Prefix}notification refused: {detail}. Nothing was changed.");
+        return new Handled(NotifyReason.WrongStoreKey, storeId, detail);
     }
 
-    private static NotifyReason ReasonFor(NotificationVerification verdict) => verdict.Failure switch
-    {
-        NotificationVerificationFailure.MissingSignatureHeader => NotifyReason.MissingSignature,
-        NotificationVerificationFailure.EmptyBody => NotifyReason.EmptyBody,
-        _ => NotifyReason.BadSignature,
-    };
-
-    /// <summary>
-    /// The only field read before verification, and only to choose the key. Never logged in full: it is untrusted.
-    /// </summary>
-    private static string? ReadOutTradeNo(NotificationFields fields) =>
-        fields.Shape == NotificationBodyShape.Object && fields[NotificationField.OutTradeNo] is { Length: <= 128 } value ? value : null;
-
-    private async ValueTask<Handled> RefusedAsync(NotifyReason reason, string detail, int storeId = 0)
+    private async Task<Handled> RefusedAsync(NotifyReason reason, string detail)
     {
         // Anyone can post here; one warning per reason and hour shows a problem without letting a flood fill the log
         // (the health log on the configure page counts every refusal).
         if (_logThrottle.ShouldWrite($"notify-refused:{reason}"))
             await _logger.WarningAsync($"{OrderNotes.Prefix}notification refused ({reason}): {detail}. Nothing was changed.");
-        return new Handled(reason, storeId, detail);
+        return new Handled(reason, 0, detail);
     }
 
     private async Task RecordHealthAsync(Handled handled, CancellationToken cancellationToken)
     {
-        var accepted = handled.Reason is NotifyReason.Settled or NotifyReason.Duplicate or NotifyReason.PaidTwice
-            or NotifyReason.OrderNotPayable or NotifyReason.NotSuccessful or NotifyReason.RefundRecorded;
+        var accepted = handled.Reason is NotifyReason.Settled or NotifyReason.Duplicate or NotifyReason.DuplicatePayment
+            or NotifyReason.OrderNotPayable or NotifyReason.NotSuccessful or NotifyReason.RefundRecorded or NotifyReason.RecoveredByQuery;
         var kind = accepted ? IntegrationEventKind.NotificationAccepted : IntegrationEventKind.NotificationRejected;
 
-        // The health log is a diagnostic: it must never change what QFPay is told. (Inline rather than through
-        // TryAsync: no closure per notification.)
+        // The health log is a diagnostic: it must never change what QFPay is told.
         try
         {
             await _healthLog.RecordAsync(handled.StoreId, kind, $"{handled.Reason}: {handled.Detail}", cancellationToken);
@@ -211,6 +257,16 @@ public class NotificationHandler
         {
             // Logging must not turn an answer into a failure.
         }
+    }
+
+    /// <summary>Verified text, still from outside: short and printable in a log line.</summary>
+    private static string ForLog(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return "(none)";
+
+        var printable = new string([.. value.Where(static c => !char.IsControl(c) && !char.IsSurrogate(c)).Take(65)]);
+        return printable.Length <= 64 ? printable : printable[..64] + "...";
     }
 
     private static string Shorten(string? text) => string.IsNullOrEmpty(text) ? "(none)" : text.Length <= 16 ? text : text[..16];
@@ -228,11 +284,4 @@ public class NotificationHandler
     }
 
     private readonly record struct Handled(NotifyReason Reason, int StoreId, string? Detail);
-
-    private readonly record struct Verification(int StoreId, Handled? Refusal)
-    {
-        public static Verification Accepted(int storeId) => new(storeId, null);
-
-        public static Verification Refused(Handled refusal) => new(refusal.StoreId, refusal);
-    }
 }

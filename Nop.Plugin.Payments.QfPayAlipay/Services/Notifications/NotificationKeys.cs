@@ -11,9 +11,9 @@ public sealed record CandidateKey(int StoreId, string ClientKey)
 }
 
 /// <summary>
-/// Finds the client keys a notification may be signed with. A notification about a known attempt is verified only
-/// with the key of the store that owns the attempt; one about an unknown out_trade_no (a refund, another shop on the
-/// same app code) with every configured key, since QFPay sends no app code on notifications (API.md §6.2).
+/// Finds the client keys a notification may be signed with. QFPay sends no app code with a notification, so the body
+/// is checked against every configured key (settings are cached: no database statement), and nothing the body says is
+/// looked up before one of them verified it; then the record it names must belong to a store whose key that is.
 /// </summary>
 public class NotificationKeys
 {
@@ -31,6 +31,18 @@ public class NotificationKeys
     {
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeId);
         return string.IsNullOrEmpty(settings.ClientKey) ? null : new CandidateKey(storeId, settings.ClientKey);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="verifiedBy"/> is the key of <paramref name="storeId"/> now: only that store's key may
+    /// confirm a payment or refund of that store (several stores may share one key).
+    /// </summary>
+    public virtual async Task<bool> IsKeyOfStoreAsync(int storeId, CandidateKey verifiedBy)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedBy);
+        var key = await ForStoreAsync(storeId);
+        return key is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(key.ClientKey), System.Text.Encoding.UTF8.GetBytes(verifiedBy.ClientKey));
     }
 
     /// <summary>Every distinct configured key, the all-stores default first.</summary>

@@ -17,19 +17,22 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 /// Settled             200     SUCCESS             verified payment; this delivery marked the order paid
 /// Duplicate           200     SUCCESS             verified payment settled before (delivery, return page, query)
 /// UnknownTransaction  200     SUCCESS             verified payment, no attempt has its out_trade_no; logged, nothing changed
-/// Mismatch            200     SUCCESS             verified payment, amount/currency/syssn differ; not paid, note + error log once
-/// PaidTwice           200     SUCCESS             verified payment, order already paid by another payment; note + warning
+/// Mismatch            200     SUCCESS             verified payment, amount/currency/syssn/pay type differ or refunded; not paid, note + error log once
+/// DuplicatePayment    200     SUCCESS             verified payment, order already paid by another payment; flagged to refund, note + warning
 /// OrderNotPayable     200     SUCCESS             verified payment, order cancelled/deleted; note + warning (refund it)
 /// NotSuccessful       200     SUCCESS             verified, but respcd is not 0000 / status not 1; nothing to do
 /// RefundRecorded      200     SUCCESS             verified refund; confirmed and recorded (now or before), or noted (made elsewhere, mismatch)
+/// RecoveredByQuery    200     SUCCESS             verified, fields missing; QFPay asked by out_trade_no, its answer applied
 /// MethodNotAllowed    405     METHOD NOT ALLOWED  not a POST (Allow: POST)
 /// PayloadTooLarge     413     PAYLOAD TOO LARGE   body above 64 KB
 /// EmptyBody           400     EMPTY BODY          no body
-/// Malformed           400     MALFORMED           not a JSON object with out_trade_no, or verified but missing required fields
+/// Malformed           400     MALFORMED           not a JSON object, or verified but naming nothing the shop can ask QFPay about
 /// MissingSignature    401     MISSING SIGNATURE   no X-QF-SIGN header
-/// BadSignature        401     BAD SIGNATURE       X-QF-SIGN malformed, or matches no key that could have signed it
-/// KeyNotConfigured    503     RETRY               the attempt's store has no client key now; QFPay retries for a day
+/// BadSignature        401     BAD SIGNATURE       X-QF-SIGN malformed, or matches no configured key
+/// WrongStoreKey       401     BAD SIGNATURE       verified with a key, but the record it names belongs to a store with another key
+/// KeyNotConfigured    503     RETRY               no store has a client key now; QFPay retries for a day
 /// SettlementBusy      503     RETRY               another delivery is settling this payment right now
+/// QueryPending        503     RETRY               verified, fields missing, and QFPay could not be asked yet (or reports it open)
 /// RefundRetryLater    503     RETRY               verified refund; its request may still be running, QFPay or the database failed
 /// TransientFailure    503     RETRY               database or other dependency failed; nothing was committed
 /// </code>
@@ -46,18 +49,21 @@ public sealed record NotifyAnswer(int StatusCode, string Body, NotifyReason Reas
         Success(NotifyReason.Duplicate),
         Success(NotifyReason.UnknownTransaction),
         Success(NotifyReason.Mismatch),
-        Success(NotifyReason.PaidTwice),
+        Success(NotifyReason.DuplicatePayment),
         Success(NotifyReason.OrderNotPayable),
         Success(NotifyReason.NotSuccessful),
         Success(NotifyReason.RefundRecorded),
+        Success(NotifyReason.RecoveredByQuery),
         new NotifyAnswer(StatusCodes.Status405MethodNotAllowed, "METHOD NOT ALLOWED", NotifyReason.MethodNotAllowed),
         new NotifyAnswer(StatusCodes.Status413PayloadTooLarge, "PAYLOAD TOO LARGE", NotifyReason.PayloadTooLarge),
         new NotifyAnswer(StatusCodes.Status400BadRequest, "EMPTY BODY", NotifyReason.EmptyBody),
         new NotifyAnswer(StatusCodes.Status400BadRequest, "MALFORMED", NotifyReason.Malformed),
         new NotifyAnswer(StatusCodes.Status401Unauthorized, "MISSING SIGNATURE", NotifyReason.MissingSignature),
         new NotifyAnswer(StatusCodes.Status401Unauthorized, "BAD SIGNATURE", NotifyReason.BadSignature),
+        new NotifyAnswer(StatusCodes.Status401Unauthorized, "BAD SIGNATURE", NotifyReason.WrongStoreKey),
         Retry(NotifyReason.KeyNotConfigured),
         Retry(NotifyReason.SettlementBusy),
+        Retry(NotifyReason.QueryPending),
         Retry(NotifyReason.RefundRetryLater),
         Retry(NotifyReason.TransientFailure),
     }.ToFrozenDictionary(static answer => answer.Reason);

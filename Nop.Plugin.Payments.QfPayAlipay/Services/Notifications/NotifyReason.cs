@@ -12,11 +12,11 @@ public enum NotifyReason
     /// <summary>Verified payment, but no attempt has its out_trade_no (another shop on the same app code?).</summary>
     UnknownTransaction,
 
-    /// <summary>Verified payment whose amount, currency or syssn differs from the attempt: order not paid, noted once.</summary>
+    /// <summary>Verified payment whose amount, currency, syssn or pay type differs from the attempt (or QFPay shows it refunded): order not paid, noted once.</summary>
     Mismatch,
 
-    /// <summary>Verified payment for an order already paid by another payment: flagged "paid twice, refund one".</summary>
-    PaidTwice,
+    /// <summary>Verified payment for an order already paid by another payment: flagged as a duplicate payment to refund.</summary>
+    DuplicatePayment,
 
     /// <summary>Verified payment for an order that cannot be paid (cancelled, deleted): flagged for a refund.</summary>
     OrderNotPayable,
@@ -39,20 +39,35 @@ public enum NotifyReason
     /// <summary>No body.</summary>
     EmptyBody,
 
-    /// <summary>Not a JSON object with an out_trade_no, or a verified body that lacks required fields.</summary>
+    /// <summary>Not a JSON object, or a verified body that names no transaction the shop could ask QFPay about.</summary>
     Malformed,
+
+    /// <summary>
+    /// Verified, but some fields were missing or unreadable: QFPay was asked about its out_trade_no and the answer was
+    /// applied (settled, noted, or found unpaid). A genuine notification is never refused for its shape alone.
+    /// </summary>
+    RecoveredByQuery,
 
     /// <summary>No X-QF-SIGN header.</summary>
     MissingSignature,
 
-    /// <summary>X-QF-SIGN is malformed or does not match any key that could have signed it.</summary>
+    /// <summary>X-QF-SIGN is malformed or does not match any configured key.</summary>
     BadSignature,
 
-    /// <summary>The attempt is known but its store has no client key now: cannot verify until one is entered again.</summary>
+    /// <summary>
+    /// Signed with the key of a store that does not own the payment or refund it names: one store's credentials never
+    /// confirm another store's records. Nothing changed.
+    /// </summary>
+    WrongStoreKey,
+
+    /// <summary>No store has a client key now: nothing can be verified until one is entered.</summary>
     KeyNotConfigured,
 
     /// <summary>Another delivery is settling this payment right now and did not finish within the wait.</summary>
     SettlementBusy,
+
+    /// <summary>Verified but unreadable, and QFPay could not be asked about it yet (or still reports it open): retry.</summary>
+    QueryPending,
 
     /// <summary>
     /// Verified refund notification that cannot be taken yet: the refund's own request may still be running, QFPay

@@ -6,8 +6,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 
 /// <summary>
 /// The expiry rule, applied to the answer of a <b>fresh</b> query, never to age alone: an attempt QFPay reports
-/// expired, or still unpaid after its expired_time (the store's PaymentExpiryMinutes, else QFPay's 30) plus a margin,
-/// is expired; then, if the store says so, its order is cancelled. A payment the query found was settled before this
+/// expired, or still unpaid after its own expired_time (as sent with it, not today's setting) plus a margin, is
+/// expired; then, if the store says so, its order is cancelled. A payment the query found was settled before this
 /// runs, so it always wins.
 /// </summary>
 public class AttemptExpiry
@@ -15,18 +15,21 @@ public class AttemptExpiry
     private readonly IPaymentAttemptStore _attempts;
     private readonly ExpiredOrderCanceller _canceller;
     private readonly UnpaidConfirmation _confirmation;
+    private readonly OrderNotes _orderNotes;
     private readonly ReconciliationPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
     public AttemptExpiry(IPaymentAttemptStore attempts,
         ExpiredOrderCanceller canceller,
         UnpaidConfirmation confirmation,
+        OrderNotes orderNotes,
         ReconciliationPolicy policy,
         TimeProvider timeProvider)
     {
         _attempts = attempts;
         _canceller = canceller;
         _confirmation = confirmation;
+        _orderNotes = orderNotes;
         _policy = policy;
         _timeProvider = timeProvider;
     }
@@ -36,10 +39,9 @@ public class AttemptExpiry
     /// may mean QFPay was not reached) for an attempt past its expiry, so QFPay's answer must be confirmed first.
     /// </summary>
     public virtual bool NeedsConfirmingQuery(QfPayPaymentAttempt attempt, PaymentCheck check, QfPayAlipaySettings settings) =>
-        check.State == PaymentCheckState.Pending && check.Settlement is null && IsOverdue(attempt, settings);
+        check.State == PaymentCheckState.Pending && check.Settlement is null && IsOverdue(attempt);
 
-    private bool IsOverdue(QfPayPaymentAttempt attempt, QfPayAlipaySettings settings) =>
-        _timeProvider.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(attempt.CreatedOnUtc, DateTimeKind.Utc) >= _policy.ExpiredAfter(settings);
+    private bool IsOverdue(QfPayPaymentAttempt attempt) => _timeProvider.GetUtcNow().UtcDateTime >= _policy.ExpiredOnUtc(attempt);
 
     public virtual async Task<ExpiryOutcome> ApplyAsync(QfPayPaymentAttempt attempt, PaymentCheck check, QfPayAlipaySettings settings,
         CancellationToken cancellationToken = default)
@@ -49,7 +51,7 @@ public class AttemptExpiry
         ArgumentNullException.ThrowIfNull(settings);
 
         var age = _timeProvider.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(attempt.CreatedOnUtc, DateTimeKind.Utc);
-        var overdue = IsOverdue(attempt, settings);
+        var overdue = IsOverdue(attempt);
         var outcome = ExpiryOutcome.None;
         string reason;
 
@@ -84,19 +86,16 @@ public class AttemptExpiry
             : ExpiryOutcome.OrderKept;
     }
 
+    /// <summary>Guarded: a settlement since the query keeps the attempt paid; the one request that expires it writes the note.</summary>
     private async Task<bool> MarkExpiredAsync(QfPayPaymentAttempt attempt, TimeSpan age, string answer, CancellationToken cancellationToken)
     {
-        // Read fresh: the row is written whole, and a settlement since the query must not be overwritten.
-        var fresh = await _attempts.FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken) ?? attempt;
-        if (fresh.Status.IsFinal())
+        var change = new AttemptChange(PaymentAttemptStatus.Expired, Shorten($"Not paid {age.TotalMinutes:0} minutes after it was created, past its " +
+            $"expired_time plus margin; a query just before confirmed it unpaid: {answer}."), _timeProvider.GetUtcNow().UtcDateTime);
+        if (!await _attempts.TryChangeAsync(attempt.Id, change, cancellationToken))
             return false;
 
-        fresh.Status = PaymentAttemptStatus.Expired;
-        fresh.LastMessage = Shorten($"Not paid {age.TotalMinutes:0} minutes after it was created, past its expired_time plus margin; " +
-            $"a query just before confirmed it unpaid: {answer}.");
-        fresh.UpdatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
-        await _attempts.UpdateAsync(fresh, cancellationToken);
-        attempt.Status = fresh.Status;
+        change.ApplyTo(attempt);
+        await _orderNotes.AddAsync(attempt.OrderId, $"payment attempt {attempt.AttemptNumber} (out_trade_no {attempt.OutTradeNo}) expired unpaid ({answer}).");
         return true;
     }
 

@@ -19,15 +19,29 @@ public class OrderPaymentStatusModelFactory
         _texts = texts;
     }
 
-    public virtual async Task<OrderPaymentStatusModel> PrepareAsync(int orderId, string checkStatusUrl, CancellationToken cancellationToken = default)
+    /// <param name="refundMoneyUrl">Where a payment's refund button posts, given the attempt id (null: no buttons).</param>
+    public virtual async Task<OrderPaymentStatusModel> PrepareAsync(int orderId, string checkStatusUrl, Func<int, string>? refundMoneyUrl = null,
+        CancellationToken cancellationToken = default)
     {
         var model = new OrderPaymentStatusModel { OrderId = orderId, CheckStatusUrl = checkStatusUrl, Texts = await TextsAsync() };
+        var attempts = await _attempts.ListByOrderAsync(orderId, cancellationToken);
+        var refunds = await _refunds.ListByOrderAsync(orderId, cancellationToken);
 
-        foreach (var attempt in await _attempts.ListByOrderAsync(orderId, cancellationToken))
+        foreach (var attempt in attempts)
         {
+            var toReturn = attempt.Status.IsMoneyToReturn();
+            var returned = refunds.Where(r => r.PaymentAttemptId == attempt.Id && r.Status != RefundStatus.Failed).Sum(static r => r.AmountMinor);
+            var canRefund = toReturn && returned < attempt.AmountMinor && refundMoneyUrl is not null;
+            if (toReturn && returned < attempt.AmountMinor)
+                model.MoneyToReturnCount++;
+
             model.Attempts.Add(new AttemptRowModel
             {
                 OutTradeNo = attempt.OutTradeNo,
+                RefundMoneyUrl = canRefund ? refundMoneyUrl!(attempt.Id) : null,
+                RefundMoneyLabel = canRefund
+                    ? await _texts.GetAsync(attempt.Status == PaymentAttemptStatus.DuplicatePayment ? OrderStatusTexts.RefundDuplicate : OrderStatusTexts.RefundNotApplied)
+                    : null,
                 Amount = AmountText.Of(attempt.AmountMinor, attempt.CurrencyCode),
                 Status = await _texts.GetAsync(StatusNames.Of(attempt.Status)),
                 IsOpen = !attempt.Status.IsFinal(),
@@ -38,11 +52,12 @@ public class OrderPaymentStatusModelFactory
             });
         }
 
-        foreach (var refund in await _refunds.ListByOrderAsync(orderId, cancellationToken))
+        foreach (var refund in refunds)
         {
             model.Refunds.Add(new RefundRowModel
             {
                 OutTradeNo = refund.OutTradeNo,
+                PaymentOutTradeNo = attempts.FirstOrDefault(a => a.Id == refund.PaymentAttemptId)?.OutTradeNo ?? refund.PaymentSyssn,
                 Amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode),
                 Status = await _texts.GetAsync(StatusNames.Of(refund.Status)),
                 IsPending = refund.Status == RefundStatus.Pending,
@@ -52,6 +67,9 @@ public class OrderPaymentStatusModelFactory
                 CreatedOnUtc = refund.CreatedOnUtc,
             });
         }
+
+        if (model.MoneyToReturnCount > 0)
+            model.Texts.MoneyToReturnWarning = await _texts.GetAsync(OrderStatusTexts.DuplicateWarning, model.MoneyToReturnCount);
 
         return model;
     }
@@ -72,5 +90,7 @@ public class OrderPaymentStatusModelFactory
         Code = await _texts.GetAsync(OrderStatusTexts.ColumnCode),
         Details = await _texts.GetAsync(OrderStatusTexts.ColumnDetails),
         Created = await _texts.GetAsync(OrderStatusTexts.ColumnCreated),
+        Payment = await _texts.GetAsync(OrderStatusTexts.ColumnPayment),
+        RefundMoneyHint = await _texts.GetAsync(OrderStatusTexts.RefundMoneyHint),
     };
 }

@@ -97,11 +97,14 @@ public class OrderStatusChecker
     private async Task<StatusCheckLine> CheckAttemptAsync(QfPayPaymentAttempt attempt, QfPayAlipaySettings settings, CancellationToken cancellationToken)
     {
         var check = await _statusCheck.CheckAsync(attempt, SettlementSource.AdminCheck, cancellationToken);
-        if (check.State == PaymentCheckState.Paid)
+        switch (check.State)
         {
-            return check.Settlement?.Outcome is SettlementOutcome.Settled or SettlementOutcome.AlreadySettled or null
-                ? await LineAsync(StatusCheckLevel.Success, OrderStatusTexts.PaymentPaid, attempt.OutTradeNo)
-                : await LineAsync(StatusCheckLevel.Warning, OrderStatusTexts.PaymentPaidNotApplied, attempt.OutTradeNo, check.Settlement!.Outcome);
+            case PaymentCheckState.Paid:
+                return await LineAsync(StatusCheckLevel.Success, OrderStatusTexts.PaymentPaid, attempt.OutTradeNo);
+            case PaymentCheckState.MoneyNotApplied when check.Settlement?.Outcome == SettlementOutcome.DuplicatePayment:
+                return await LineAsync(StatusCheckLevel.Warning, OrderStatusTexts.PaymentDuplicate, attempt.OutTradeNo);
+            case PaymentCheckState.MoneyNotApplied:
+                return await LineAsync(StatusCheckLevel.Warning, OrderStatusTexts.PaymentPaidNotApplied, attempt.OutTradeNo, check.Settlement?.Outcome);
         }
 
         var expiry = await _expiry.ApplyAsync(attempt, check, settings, cancellationToken);

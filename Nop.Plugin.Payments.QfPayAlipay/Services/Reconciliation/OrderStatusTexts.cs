@@ -44,8 +44,21 @@ public static class OrderStatusTexts
     public static readonly AdminText OrderNotFound = new(Prefix + "Checked.OrderNotFound", "The order was not found.");
     public static readonly AdminText NotConfigured = new(Prefix + "Checked.NotConfigured", "QFPay cannot be asked: the store's QFPay settings are incomplete ({0}).");
 
+    public static readonly AdminText ColumnPayment = new(Prefix + "Column.Payment", "Of payment");
+    public static readonly AdminText RefundDuplicate = new(Prefix + "RefundDuplicate", "Refund this duplicate payment");
+    public static readonly AdminText RefundNotApplied = new(Prefix + "RefundNotApplied", "Refund this payment");
+    public static readonly AdminText RefundMoneyHint = new(Prefix + "RefundMoney.Hint",
+        "Refunds the whole payment to the shopper through QFPay. It is not counted as a refund of the order, which keeps the payment that paid it.");
+    public static readonly AdminText DuplicateWarning = new(Prefix + "DuplicateWarning",
+        "QFPay took {0} payment(s) for this order that the order does not keep (a duplicate payment, or a payment that arrived after the order could no longer be paid). Refund each with its button below.");
+    public static readonly AdminText PaymentDuplicate = new(Prefix + "Checked.PaymentDuplicate",
+        "Payment {0}: QFPay reports it paid, but the order was already paid by another payment. It is flagged as a duplicate payment: refund it with \"Refund this duplicate payment\".");
+    public static readonly AdminText VendorNotAllowed = new(Prefix + "VendorNotAllowed",
+        "Vendors cannot check or refund Alipay (QFPay) payments; ask the store owner.");
+
     public static IReadOnlyList<AdminText> All { get; } =
     [
+        ColumnPayment, RefundDuplicate, RefundNotApplied, RefundMoneyHint, DuplicateWarning, PaymentDuplicate, VendorNotAllowed,
         Title, Attempts, Refunds, NoAttempts, NoRefunds, CheckNow, CheckNowHint, ColumnOutTradeNo, ColumnAmount, ColumnStatus, ColumnSyssn,
         ColumnCode, ColumnDetails, ColumnCreated, PaymentPaid, PaymentPaidNotApplied, PaymentPending, PaymentExpired, OrderCancelled, PaymentNotPaid,
         RefundRecorded, RefundAlreadyRecorded, RefundFailed, RefundPending, ExternalRefunds, NothingOpen, OrderNotFound, NotConfigured,

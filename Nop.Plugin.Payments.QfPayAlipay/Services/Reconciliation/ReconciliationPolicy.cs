@@ -1,3 +1,5 @@
+using Nop.Plugin.Payments.QfPayAlipay.Domain;
+
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 
 /// <summary>The reconciliation task's bounds.</summary>
@@ -40,12 +42,14 @@ public sealed record ReconciliationPolicy(
         RunTimeLimit: TimeSpan.FromMinutes(8),
         MaxFailuresPerRun: 5);
 
-    /// <summary>How long after its creation an attempt may be treated as expired once a fresh query says it is unpaid.</summary>
-    public TimeSpan ExpiredAfter(QfPayAlipaySettings settings)
+    /// <summary>
+    /// When an attempt may be treated as expired once a fresh query says it is unpaid: its own expiry, as sent with it
+    /// (never today's setting), plus the margin.
+    /// </summary>
+    public DateTime ExpiredOnUtc(QfPayPaymentAttempt attempt)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        var expiry = settings.PaymentExpiryMinutes is int minutes && minutes > 0 ? TimeSpan.FromMinutes(minutes) : DefaultExpiry;
-        return expiry + ExpiryMargin;
+        ArgumentNullException.ThrowIfNull(attempt);
+        return DateTime.SpecifyKind(attempt.ExpiresOnUtc ?? attempt.CreatedOnUtc + DefaultExpiry, DateTimeKind.Utc) + ExpiryMargin;
     }
 
     /// <summary>

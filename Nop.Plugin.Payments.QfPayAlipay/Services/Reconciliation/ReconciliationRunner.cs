@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
@@ -36,7 +35,7 @@ public class ReconciliationRunner
     private readonly PendingRefundResolver _refundResolver;
     private readonly RefundTimings _refundTimings;
     private readonly ISettingService _settingService;
-    private readonly ISettlementClaimStore _settlementClaims;
+    private readonly SettlementService _settlement;
     private readonly SettlementTimings _settlementTimings;
     private readonly IReconciliationSource _source;
     private readonly PaymentStatusCheck _statusCheck;
@@ -53,7 +52,7 @@ public class ReconciliationRunner
         PendingRefundResolver refundResolver,
         RefundTimings refundTimings,
         ISettingService settingService,
-        ISettlementClaimStore settlementClaims,
+        SettlementService settlement,
         SettlementTimings settlementTimings,
         IReconciliationSource source,
         PaymentStatusCheck statusCheck,
@@ -70,7 +69,7 @@ public class ReconciliationRunner
         _refundResolver = refundResolver;
         _refundTimings = refundTimings;
         _settingService = settingService;
-        _settlementClaims = settlementClaims;
+        _settlement = settlement;
         _settlementTimings = settlementTimings;
         _source = source;
         _statusCheck = statusCheck;
@@ -118,15 +117,21 @@ public class ReconciliationRunner
                 if (!run.HasBudget)
                     return;
 
-                if (await IsSupersededAsync(claim, cancellationToken))
-                    continue;
-
-                var attempt = await _attempts.FindBySyssnAsync(claim.Syssn, cancellationToken);
+                // An order closed by the expiry rule holds its claim without a payment; its holder releases or completes it.
+                var attempt = string.IsNullOrEmpty(claim.Syssn) ? null : await _attempts.FindBySyssnAsync(claim.Syssn, cancellationToken);
                 if (attempt is null)
                     continue;
 
+                // The holder got as far as recording the payment's outcome: only the claim is left to close, no query needed.
+                if (attempt.Status.HoldsMoney())
+                {
+                    if (await _settlement.CloseAbandonedAsync(claim, attempt, cancellationToken))
+                        run.Summary.InterruptedCompleted++;
+                    continue;
+                }
+
                 var check = await QueryAttemptAsync(run, attempt, cancellationToken);
-                if (check?.State == PaymentCheckState.Paid)
+                if (check?.State is PaymentCheckState.Paid or PaymentCheckState.MoneyNotApplied)
                     run.Summary.InterruptedCompleted++;
             }
         }
@@ -224,6 +229,9 @@ public class ReconciliationRunner
                 case PaymentCheckState.Paid:
                     run.Summary.Paid++;
                     break;
+                case PaymentCheckState.MoneyNotApplied:
+                    run.Summary.MoneyNotApplied++;
+                    break;
                 case PaymentCheckState.Expired:
                     run.Summary.Expired++;
                     break;
@@ -264,16 +272,6 @@ public class ReconciliationRunner
     {
         run.Spend();
         await _limiter.WaitForCapacityAsync(store.Account.Value!.AppCode, cancellationToken);
-    }
-
-    /// <summary>True when a later generation of the same payment's claim exists: someone took it over already.</summary>
-    private async Task<bool> IsSupersededAsync(QfPaySettlementClaim claim, CancellationToken cancellationToken)
-    {
-        var hash = claim.ClaimKey.LastIndexOf('#');
-        if (hash < 0 || !int.TryParse(claim.ClaimKey.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var generation))
-            return false;
-
-        return await _settlementClaims.FindAsync(SettlementClaimKeys.Payment(claim.Syssn, generation + 1), cancellationToken) is not null;
     }
 
     /// <summary>One item's unexpected failure is logged and counted; the run goes on until too many fail.</summary>

@@ -10,8 +10,11 @@ public sealed class ReconciliationSummary
     /// <summary>Attempts QFPay reported paid and the settlement routine settled (or found settled).</summary>
     public int Paid { get; set; }
 
-    /// <summary>Of <see cref="Paid"/>: settlements left half-way by a node that died, completed now.</summary>
+    /// <summary>Settlements left half-way by a node that died, completed now.</summary>
     public int InterruptedCompleted { get; set; }
+
+    /// <summary>Payments QFPay took that the order does not keep (duplicate, mismatch, closed order): flagged to refund.</summary>
+    public int MoneyNotApplied { get; set; }
 
     public int StillPending { get; set; }
 
@@ -41,7 +44,8 @@ public sealed class ReconciliationSummary
     public override string ToString()
     {
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{Queries} queries: {Paid} paid ({InterruptedCompleted} interrupted settlements completed), {StillPending} still pending, " +
+            $"{Queries} queries: {Paid} paid ({InterruptedCompleted} interrupted settlements completed), {MoneyNotApplied} paid but not applied " +
+            $"(flagged to refund), {StillPending} still pending, " +
             $"{Expired} expired, {NotPaid} not paid, {OrdersCancelled} orders cancelled; refunds: {RefundsRecorded} recorded, {RefundsFailed} failed, " +
             $"{RefundsPending} pending");
 

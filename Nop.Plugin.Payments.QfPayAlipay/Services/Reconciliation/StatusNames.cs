@@ -17,6 +17,8 @@ public static class StatusNames
         PaymentAttemptStatus.Unknown => new(Prefix + "Attempt.Unknown", "Unknown, being checked"),
         PaymentAttemptStatus.Expired => new(Prefix + "Attempt.Expired", "Expired unpaid"),
         PaymentAttemptStatus.Mismatch => new(Prefix + "Attempt.Mismatch", "Paid, but not as sent (see notes)"),
+        PaymentAttemptStatus.DuplicatePayment => new(Prefix + "Attempt.DuplicatePayment", "Duplicate payment: the order was already paid; refund it"),
+        PaymentAttemptStatus.NotApplied => new(Prefix + "Attempt.NotApplied", "Paid, but the order could not take it; refund it"),
         _ => new(Prefix + "Attempt.Other", "Other"),
     };
 

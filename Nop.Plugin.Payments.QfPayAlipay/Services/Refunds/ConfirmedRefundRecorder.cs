@@ -36,6 +36,7 @@ public enum RefundRecordOutcome
 /// </remarks>
 public class ConfirmedRefundRecorder
 {
+    private readonly IPaymentAttemptStore _attempts;
     private readonly IWorkClaimStore _claims;
     private readonly ILogger _logger;
     private readonly OrderNotes _orderNotes;
@@ -44,7 +45,8 @@ public class ConfirmedRefundRecorder
     private readonly IRefundStore _refunds;
     private readonly TimeProvider _timeProvider;
 
-    public ConfirmedRefundRecorder(IWorkClaimStore claims,
+    public ConfirmedRefundRecorder(IPaymentAttemptStore attempts,
+        IWorkClaimStore claims,
         ILogger logger,
         OrderNotes orderNotes,
         IOrderProcessingService orderProcessingService,
@@ -52,6 +54,7 @@ public class ConfirmedRefundRecorder
         IRefundStore refunds,
         TimeProvider timeProvider)
     {
+        _attempts = attempts;
         _claims = claims;
         _logger = logger;
         _orderNotes = orderNotes;
@@ -92,21 +95,18 @@ public class ConfirmedRefundRecorder
         return await RecordOnOrderAsync(refund, source, wasFailed);
     }
 
-    /// <summary>Marks the row succeeded (read fresh first: the repository writes whole rows).</summary>
+    /// <summary>Marks the row succeeded (a guarded move: a row confirmed before stays as it is).</summary>
     public virtual async Task MarkSucceededAsync(QfPayRefund refund, string? refundSyssn, string message, CancellationToken cancellationToken = default)
     {
-        var fresh = await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund;
-        fresh.Status = RefundStatus.Succeeded;
-        fresh.RefundSyssn = string.IsNullOrWhiteSpace(refundSyssn) ? fresh.RefundSyssn : refundSyssn.Trim();
-        fresh.LastResponseCode = QfPayResponseCodes.SuccessCode;
-        fresh.LastMessage = message;
-        fresh.UpdatedOnUtc = UtcNow();
-        await _refunds.UpdateAsync(fresh, cancellationToken);
-
-        refund.Status = fresh.Status;
-        refund.RefundSyssn = fresh.RefundSyssn;
-        refund.LastResponseCode = fresh.LastResponseCode;
-        refund.LastMessage = fresh.LastMessage;
+        var change = new RefundChange(RefundStatus.Succeeded, message, UtcNow())
+        {
+            RefundSyssn = string.IsNullOrWhiteSpace(refundSyssn) ? null : refundSyssn.Trim(),
+            LastResponseCode = QfPayResponseCodes.SuccessCode,
+        };
+        if (await _refunds.TryChangeAsync(refund.Id, change, cancellationToken))
+            change.ApplyTo(refund);
+        else
+            refund.Status = RefundStatus.Succeeded;
     }
 
     private async Task<RefundRecordOutcome> RecordOnOrderAsync(QfPayRefund refund, RefundSource source, bool wasFailed)
@@ -121,6 +121,17 @@ public class ConfirmedRefundRecorder
         }
 
         var earlier = wasFailed ? " It had been reported failed before; QFPay now confirms it." : string.Empty;
+
+        // A duplicate payment (or one the order could not take) is returned to the shopper, not refunded from the order.
+        var payment = (await _attempts.ListByOrderAsync(refund.OrderId)).FirstOrDefault(a => a.Id == refund.PaymentAttemptId);
+        if (payment is not null && payment.Status.IsMoneyToReturn())
+        {
+            var returned = $"QFPay confirmed {subject} ({source}) of payment {payment.OutTradeNo}, which the order did not keep ({payment.Status}); " +
+                $"it is not counted as a refund of the order.{earlier}";
+            await _orderNotes.AddAsync(order.Id, returned);
+            return RefundRecordOutcome.Recorded;
+        }
+
         if (!refund.IsPartial && _orderProcessingService.CanRefundOffline(order))
         {
             await _orderProcessingService.RefundOfflineAsync(order);

@@ -120,21 +120,15 @@ public class PendingRefundResolver
 
     private async Task MarkFailedAsync(QfPayRefund refund, string? code, string message, RefundSource source, CancellationToken cancellationToken)
     {
-        // Read fresh: a notification may have confirmed it meanwhile, and a confirmation always wins.
-        var fresh = await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund;
-        if (fresh.Status != RefundStatus.Pending)
+        // Guarded: a notification may have confirmed it meanwhile, and a confirmation always wins.
+        var change = new RefundChange(RefundStatus.Failed, message, UtcNow()) { LastResponseCode = code };
+        if (!await _refunds.TryChangeAsync(refund.Id, change, cancellationToken))
             return;
 
-        fresh.Status = RefundStatus.Failed;
-        fresh.LastResponseCode = code ?? fresh.LastResponseCode;
-        fresh.LastMessage = message;
-        fresh.UpdatedOnUtc = UtcNow();
-        await _refunds.UpdateAsync(fresh, cancellationToken);
-        refund.Status = fresh.Status;
-
-        var note = $"refund {AmountText.Of(fresh.AmountMinor, fresh.CurrencyCode)} (out_trade_no {fresh.OutTradeNo}) checked by {source}: {message}";
-        await _orderNotes.AddAsync(fresh.OrderId, note);
-        await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {fresh.OrderId}.");
+        change.ApplyTo(refund);
+        var note = $"refund {AmountText.Of(refund.AmountMinor, refund.CurrencyCode)} (out_trade_no {refund.OutTradeNo}) checked by {source}: {message}";
+        await _orderNotes.AddAsync(refund.OrderId, note);
+        await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {refund.OrderId}.");
     }
 
     private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;

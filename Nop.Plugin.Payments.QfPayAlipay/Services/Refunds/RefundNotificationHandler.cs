@@ -1,7 +1,9 @@
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -25,23 +27,28 @@ public enum RefundNotificationOutcome
 
     /// <summary>The refund request that made it may still be running, or the database failed: QFPay should retry.</summary>
     RetryLater,
+
+    /// <summary>Verified with the key of a store that does not own the refund or the payment it refunds: nothing changed.</summary>
+    WrongStore,
 }
 
 public sealed record RefundNotificationResult(RefundNotificationOutcome Outcome, string Detail)
 {
-    /// <summary>Answer SUCCESS (API.md §6.5): everything except <see cref="RefundNotificationOutcome.RetryLater"/>.</summary>
-    public bool Acknowledge => Outcome != RefundNotificationOutcome.RetryLater;
+    /// <summary>Answer SUCCESS: everything except <see cref="RefundNotificationOutcome.RetryLater"/> and <see cref="RefundNotificationOutcome.WrongStore"/>.</summary>
+    public bool Acknowledge => Outcome is not (RefundNotificationOutcome.RetryLater or RefundNotificationOutcome.WrongStore);
 }
 
 /// <summary>
-/// Handles a verified <c>notify_type = refund</c> notification (API.md §6.7) idempotently: our refund is found by
-/// its out_trade_no (or syssn) and confirmed once; a duplicate changes nothing; a refund we did not make is looked
-/// up by a query of its syssn (the query's refund record names the refunded payment as origssn, §7.3) and noted on
-/// that order, never applied blindly. The notification route calls <see cref="HandleAsync"/> after verifying the
+/// Handles a verified <c>notify_type = refund</c> notification idempotently: our refund is found by its out_trade_no
+/// (or syssn) and confirmed once; a duplicate changes nothing; a refund we did not make is looked up by a query of its
+/// syssn (the query's refund record names the refunded payment as origssn) and noted on that order, never applied
+/// blindly. Whatever it touches must belong to a store whose key verified the notification: one store's credentials
+/// never confirm another store's refunds. The notification route calls <see cref="HandleAsync"/> after verifying the
 /// signature, and answers SUCCESS when <see cref="RefundNotificationResult.Acknowledge"/>.
 /// </summary>
 public class RefundNotificationHandler
 {
+    private readonly IPaymentAttemptStore _attempts;
     private readonly IWorkClaimStore _claims;
     private readonly QfPayClient _client;
     private readonly ExternalRefundNotes _externalRefunds;
@@ -53,17 +60,26 @@ public class RefundNotificationHandler
     private readonly TimeProvider _timeProvider;
     private readonly RefundTimings _timings;
 
-    public RefundNotificationHandler(IWorkClaimStore claims,
+    private readonly NotificationKeys _keys;
+    private readonly PendingRefundResolver _resolver;
+
+    public RefundNotificationHandler(IPaymentAttemptStore attempts,
+        IWorkClaimStore claims,
         QfPayClient client,
         ExternalRefundNotes externalRefunds,
+        NotificationKeys keys,
         ILogger logger,
         OrderNotes orderNotes,
         ConfirmedRefundRecorder recorder,
         IRefundStore refunds,
+        PendingRefundResolver resolver,
         ISettingService settingService,
         TimeProvider timeProvider,
         RefundTimings timings)
     {
+        _attempts = attempts;
+        _keys = keys;
+        _resolver = resolver;
         _claims = claims;
         _client = client;
         _externalRefunds = externalRefunds;
@@ -76,17 +92,21 @@ public class RefundNotificationHandler
         _timings = timings;
     }
 
-    /// <param name="storeId">The store whose client key verified the notification (its account is used for the lookup query).</param>
-    public virtual async Task<RefundNotificationResult> HandleAsync(RefundNotification notification, int storeId, CancellationToken cancellationToken = default)
+    /// <param name="verifiedBy">The client key that verified the notification; its store's account is used for the lookup query.</param>
+    public virtual async Task<RefundNotificationResult> HandleAsync(RefundNotification notification, CandidateKey verifiedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        ArgumentNullException.ThrowIfNull(verifiedBy);
         try
         {
-            var refund = await _refunds.FindByOutTradeNoAsync(notification.OutTradeNo, cancellationToken)
+            var refund = (OutTradeNumber.IsValid(notification.OutTradeNo) ? await _refunds.FindByOutTradeNoAsync(notification.OutTradeNo, cancellationToken) : null)
                 ?? await _refunds.FindByRefundSyssnAsync(notification.Syssn, cancellationToken);
 
+            if (refund is not null && !await _keys.IsKeyOfStoreAsync(refund.StoreId, verifiedBy))
+                return WrongStore($"refund {refund.OutTradeNo} of store {refund.StoreId}");
+
             return refund is null
-                ? await ExternalAsync(notification, storeId, cancellationToken)
+                ? await ExternalAsync(notification, verifiedBy, cancellationToken)
                 : await OursAsync(refund, notification, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -151,9 +171,33 @@ public class RefundNotificationHandler
         return new RefundNotificationResult(RefundNotificationOutcome.Mismatch, detail);
     }
 
-    private async Task<RefundNotificationResult> ExternalAsync(RefundNotification notification, int storeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A verified notification that could not be read fully, whose out_trade_no is one of our refunds: settled from a
+    /// query of that refund. Null when no refund has that number.
+    /// </summary>
+    public virtual async Task<RefundNotificationResult?> ResolveByOutTradeNoAsync(string outTradeNo, CandidateKey verifiedBy, CancellationToken cancellationToken = default)
     {
-        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeId);
+        ArgumentNullException.ThrowIfNull(verifiedBy);
+        var refund = await _refunds.FindByOutTradeNoAsync(outTradeNo, cancellationToken);
+        if (refund is null)
+            return null;
+
+        if (!await _keys.IsKeyOfStoreAsync(refund.StoreId, verifiedBy))
+            return WrongStore($"refund {refund.OutTradeNo} of store {refund.StoreId}");
+
+        var resolution = await _resolver.ResolveAsync(refund, RefundSource.Notification, cancellationToken);
+        var detail = $"QFPay asked about refund {refund.OutTradeNo}: {resolution.Kind} ({resolution.Detail})";
+        return resolution.Kind == RefundResolutionKind.StillPending
+            ? new RefundNotificationResult(RefundNotificationOutcome.RetryLater, detail)
+            : new RefundNotificationResult(RefundNotificationOutcome.AlreadyRecorded, detail);
+    }
+
+    private static RefundNotificationResult WrongStore(string about) =>
+        new(RefundNotificationOutcome.WrongStore, $"{about} was named in a notification signed with another store's client key");
+
+    private async Task<RefundNotificationResult> ExternalAsync(RefundNotification notification, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    {
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(verifiedBy.StoreId);
         var account = MerchantAccount.From(settings);
         if (!account.IsValid)
             return await UnmatchedAsync(notification, $"QFPay cannot be asked about it: {account.Error}");
@@ -169,6 +213,9 @@ public class RefundNotificationHandler
         var record = result.Response.FindBySyssn(notification.Syssn);
         if (record is null || !record.IsRefund || string.IsNullOrWhiteSpace(record.OriginalSyssn))
             return await UnmatchedAsync(notification, "QFPay's query does not show which payment it refunds");
+
+        if (await _attempts.FindBySyssnAsync(record.OriginalSyssn, cancellationToken) is { } payment && !await _keys.IsKeyOfStoreAsync(payment.StoreId, verifiedBy))
+            return WrongStore($"the refund of payment {record.OriginalSyssn} (store {payment.StoreId})");
 
         return await _externalRefunds.NoteAsync(record, cancellationToken) switch
         {

@@ -10,30 +10,50 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
+using Nop.Services.Orders;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 
+/// <summary>What one refund submission came to.</summary>
+public enum RefundSubmissionState
+{
+    /// <summary>QFPay confirmed it (at once, or through the query right after); the caller records it.</summary>
+    Succeeded,
+
+    /// <summary>QFPay confirmed it and a notification recorded it first: nothing more to record.</summary>
+    AlreadyRecorded,
+
+    /// <summary>Sent, not confirmed yet: recorded when QFPay confirms it, never sent again.</summary>
+    Pending,
+
+    /// <summary>Not sent, or refused by QFPay: nothing was refunded.</summary>
+    NotRefunded,
+}
+
+/// <param name="Text">What the admin reads (localized).</param>
+public sealed record RefundSubmission(RefundSubmissionState State, string Text, QfPayRefund? Refund = null);
+
 /// <summary>
-/// The admin's "Refund" and "Partial refund" (IPaymentMethod.RefundAsync, PLUGIN-API.md §1.5): one refund of the
-/// order's paid attempt, with its own out_trade_no recorded before the call, never more than what is left of the
-/// payment (checked before any call), and one at a time per payment (API.md §8.2).
+/// The admin's refunds: nopCommerce's "Refund" and "Partial refund" (IPaymentMethod.RefundAsync) of the payment that paid
+/// the order, and the order page's "Refund this duplicate payment" of a payment the order did not keep. Each refund has
+/// its own out_trade_no recorded before the call, is this payment's share in its own terms (<see cref="RefundAmountCalculator"/>),
+/// never more than what is left of it (checked before any call), and one at a time per payment.
 /// </summary>
 /// <remarks>
 /// <para>What nopCommerce is told decides what it records (it adds the amount to Order.RefundedAmount and sets
 /// PaymentStatus from NewPaymentStatus only on success):</para>
 /// <list type="bullet">
 /// <item>QFPay accepted (0000), or answered 1143/1145/unknown and the query right after found it done: success,
-/// NewPaymentStatus Refunded (full) or PartiallyRefunded (partial; nopCommerce turns it into Refunded when the order
-/// total is reached).</item>
+/// NewPaymentStatus Refunded (full) or PartiallyRefunded (partial).</item>
 /// <item>1143/1145, a lost answer, a 429 or a timeout that the query cannot settle: an <b>error</b> saying the refund
-/// was submitted and awaits confirmation. nopCommerce records nothing (it writes its "Unable to refund" note with our
-/// text), because the refund may not have happened; when QFPay confirms it (notification, reconciliation task, "check
-/// status now"), ConfirmedRefundRecorder records it with nopCommerce's offline refund, exactly once. It is never sent
-/// again: the row stays pending until a query or notification settles it.</item>
+/// was submitted and awaits confirmation. nopCommerce records nothing, because the refund may not have happened; when
+/// QFPay confirms it, ConfirmedRefundRecorder records it with nopCommerce's offline refund, exactly once. It is never
+/// sent again.</item>
 /// <item>A refusal (1265, 1269, 1124, 1251, 1264, 1270-1272 ...): an error with QFPay's reason for that code and what
 /// to do; the row is closed as failed, so a later refund gets a new number.</item>
 /// </list>
+/// <para>A duplicate payment's refund is never recorded on the order: the order's own payment and refunds are untouched.</para>
 /// </remarks>
 public class RefundService
 {
@@ -45,6 +65,7 @@ public class RefundService
     private readonly ILocker _locker;
     private readonly ILogger _logger;
     private readonly OrderNotes _orderNotes;
+    private readonly IOrderService _orderService;
     private readonly RefundStatusQuery _query;
     private readonly ConfirmedRefundRecorder _recorder;
     private readonly IRefundStore _refunds;
@@ -59,6 +80,7 @@ public class RefundService
         ILocker locker,
         ILogger logger,
         OrderNotes orderNotes,
+        IOrderService orderService,
         RefundStatusQuery query,
         ConfirmedRefundRecorder recorder,
         IRefundStore refunds,
@@ -73,6 +95,7 @@ public class RefundService
         _locker = locker;
         _logger = logger;
         _orderNotes = orderNotes;
+        _orderService = orderService;
         _query = query;
         _recorder = recorder;
         _refunds = refunds;
@@ -86,67 +109,99 @@ public class RefundService
     public static string LockKey(int paymentAttemptId) =>
         string.Create(CultureInfo.InvariantCulture, $"{QfPayAlipayDefaults.SystemName}.refund.{paymentAttemptId}");
 
+    /// <summary>nopCommerce's "Refund" (the whole order total) and "Partial refund", of the payment that paid the order.</summary>
     public virtual async Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Order);
         var order = request.Order;
 
+        var payment = (await _attempts.ListByOrderAsync(order.Id, cancellationToken))
+            .Where(static a => a.Status == PaymentAttemptStatus.Paid && !string.IsNullOrWhiteSpace(a.Syssn))
+            .OrderByDescending(a => string.Equals(a.Syssn, order.CaptureTransactionId, StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault();
+        if (payment is null)
+            return Error(await _texts.GetAsync(RefundTexts.NoPaidPayment));
+
+        var submission = await SubmitLockedAsync(order, payment, request.AmountToRefund, request.IsPartialRefund, cancellationToken);
+        if (submission.State != RefundSubmissionState.Succeeded)
+            return Error(submission.Text);
+
+        // Core copies NewPaymentStatus and adds AmountToRefund to RefundedAmount (PLUGIN-API.md §1.5, §6.2).
+        return new RefundPaymentResult { NewPaymentStatus = request.IsPartialRefund ? PaymentStatus.PartiallyRefunded : PaymentStatus.Refunded };
+    }
+
+    /// <summary>
+    /// The order page's "Refund this duplicate payment" (or "Refund this payment" for one the order could not take):
+    /// all of what is left of it, recorded on the attempt and in the order notes, never as a refund of the order.
+    /// </summary>
+    public virtual async Task<RefundSubmission> RefundMoneyToReturnAsync(int orderId, int attemptId, CancellationToken cancellationToken = default)
+    {
+        var order = await _orderService.GetOrderByIdAsync(orderId);
+        var payment = order is null ? null : (await _attempts.ListByOrderAsync(order.Id, cancellationToken)).FirstOrDefault(a => a.Id == attemptId);
+        if (order is null || payment is null || !payment.Status.IsMoneyToReturn() || string.IsNullOrWhiteSpace(payment.Syssn))
+            return new RefundSubmission(RefundSubmissionState.NotRefunded, await _texts.GetAsync(RefundTexts.NotMoneyToReturn));
+
+        var submission = await SubmitLockedAsync(order, payment, null, false, cancellationToken);
+        if (submission.State is RefundSubmissionState.Succeeded or RefundSubmissionState.AlreadyRecorded && submission.Refund is { } refund)
+            return submission with { Text = await _texts.GetAsync(RefundTexts.MoneyReturned, AmountText.Of(refund.AmountMinor, refund.CurrencyCode), payment.OutTradeNo) };
+
+        return submission;
+    }
+
+    private async Task<RefundSubmission> SubmitLockedAsync(Order order, QfPayPaymentAttempt payment, decimal? amountToRefund, bool isPartial,
+        CancellationToken cancellationToken)
+    {
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
         var account = MerchantAccount.From(settings);
         if (!account.IsValid)
-            return await ErrorAsync(RefundTexts.NotConfigured, account.Error);
+            return await NotRefundedAsync(RefundTexts.NotConfigured, account.Error);
 
-        var payment = await FindPaidAttemptAsync(order, cancellationToken);
-        if (payment is null)
-            return await ErrorAsync(RefundTexts.NoPaidPayment);
-
-        RefundPaymentResult? result = null;
+        RefundSubmission? result = null;
         var locked = await _locker.PerformActionWithLockAsync(LockKey(payment.Id), LockLifetime, async () =>
-            result = await SubmitAsync(account.Value, order, payment, request, cancellationToken));
+            result = await SubmitAsync(account.Value, order, payment, amountToRefund, isPartial, cancellationToken));
 
-        return locked && result is not null ? result : await ErrorAsync(RefundTexts.Busy);
+        return locked && result is not null ? result : await NotRefundedAsync(RefundTexts.Busy);
     }
 
-    private async Task<RefundPaymentResult> SubmitAsync(QfPayAccount account, Order order, QfPayPaymentAttempt payment, RefundPaymentRequest request,
+    /// <param name="amountToRefund">Primary store currency; null for all of what is left (a payment the order does not keep).</param>
+    private async Task<RefundSubmission> SubmitAsync(QfPayAccount account, Order order, QfPayPaymentAttempt payment, decimal? amountToRefund, bool isPartial,
         CancellationToken cancellationToken)
     {
         // An earlier refund still waiting for QFPay is settled first: QFPay takes one refund of a payment at a time,
-        // and what it did decides how much is left (§8.2).
+        // and what it did decides how much is left.
         foreach (var waiting in (await _refunds.ListByPaymentAsync(payment.Id, cancellationToken)).Where(static r => r.Status == RefundStatus.Pending))
             await _resolver.ResolveAsync(account, waiting, RefundSource.BeforeNextRefund, cancellationToken);
 
         var refunds = await _refunds.ListByPaymentAsync(payment.Id, cancellationToken);
         if (refunds.FirstOrDefault(static r => r.Status == RefundStatus.Pending) is { } pending)
-            return await ErrorAsync(RefundTexts.PendingExists, pending.OutTradeNo, AmountText.Of(pending.AmountMinor, pending.CurrencyCode));
+            return await NotRefundedAsync(RefundTexts.PendingExists, pending.OutTradeNo, AmountText.Of(pending.AmountMinor, pending.CurrencyCode));
 
         var succeeded = refunds.Where(static r => r.Status == RefundStatus.Succeeded).ToList();
-        var remaining = payment.AmountMinor - succeeded.Sum(static r => r.AmountMinor);
-        if (remaining <= 0)
-            return await ErrorAsync(RefundTexts.NothingLeft, AmountText.Of(payment.AmountMinor, payment.CurrencyCode));
+        var refundedMinor = succeeded.Sum(static r => r.AmountMinor);
+        if (refundedMinor >= payment.AmountMinor)
+            return await NotRefundedAsync(RefundTexts.NothingLeft, AmountText.Of(payment.AmountMinor, payment.CurrencyCode));
 
-        var amount = await _calculator.ToMinorAsync(order, payment, request.AmountToRefund, request.IsPartialRefund, remaining,
-            succeeded.Sum(static r => r.AmountPrimary));
+        var amount = amountToRefund is { } asked
+            ? _calculator.Calculate(payment, order.OrderTotal, asked, succeeded.Sum(static r => r.AmountPrimary), refundedMinor)
+            : new RefundAmount(payment.AmountMinor - refundedMinor, null);
         if (!amount.IsValid)
-            return await ErrorAsync(RefundTexts.InvalidAmount, amount.Error);
-
-        if (amount.Value > remaining)
         {
-            return await ErrorAsync(RefundTexts.ExceedsPaid, AmountText.Of(amount.Value, payment.CurrencyCode),
-                AmountText.Of(remaining, payment.CurrencyCode), AmountText.Of(payment.AmountMinor, payment.CurrencyCode));
+            return amount.Problem == RefundAmountProblem.ExceedsPayment
+                ? await NotRefundedAsync(RefundTexts.ExceedsPaid, amount.Refusal,
+                    AmountText.Of(payment.AmountMinor - refundedMinor, payment.CurrencyCode), AmountText.Of(payment.AmountMinor, payment.CurrencyCode))
+                : await NotRefundedAsync(RefundTexts.InvalidAmount, amount.Refusal);
         }
 
-        if (amount.Value < 1)
-            return await ErrorAsync(RefundTexts.InvalidAmount, $"{request.AmountToRefund.ToString(CultureInfo.InvariantCulture)} is less than one minor unit of {payment.CurrencyCode}");
-
-        var refund = NewRefund(order, payment, request, amount.Value, refunds.Count == 0 ? 1 : refunds.Max(static r => r.Sequence) + 1);
+        var primary = amountToRefund ?? (payment.ChargedOrderTotal ?? 0m) - succeeded.Sum(static r => r.AmountPrimary);
+        var refund = NewRefund(order, payment, primary, isPartial, amount.Minor, refunds.Count == 0 ? 1 : refunds.Max(static r => r.Sequence) + 1);
         switch (await _refunds.InsertAsync(refund, cancellationToken))
         {
             case UniqueInsert.Duplicate:
                 // Another node took this sequence number a moment ago: that refund goes first.
-                return await ErrorAsync(RefundTexts.Busy);
+                return await NotRefundedAsync(RefundTexts.Busy);
             case UniqueInsert.Failed:
-                return await ErrorAsync(RefundTexts.DatabaseError);
+                return await NotRefundedAsync(RefundTexts.DatabaseError);
         }
 
         var answer = await _client.RefundAsync(account, new RefundRequest
@@ -157,65 +212,68 @@ public class RefundService
         }, cancellationToken);
 
         if (answer.IsSuccess)
-            return await SucceededAsync(refund, answer.Response.Syssn, request, "accepted by QFPay", cancellationToken);
+            return await SucceededAsync(refund, answer.Response.Syssn, "accepted by QFPay", payment, cancellationToken);
 
         if (answer.RequiresQuery)
-            return await ResolveUncertainAsync(account, refund, answer, request, cancellationToken);
+            return await ResolveUncertainAsync(account, refund, answer, payment, cancellationToken);
 
         return await RefusedAsync(refund, answer, cancellationToken);
     }
 
     /// <summary>1143/1145 or an unknown outcome: one query now; if that cannot settle it, the row stays pending.</summary>
-    private async Task<RefundPaymentResult> ResolveUncertainAsync(QfPayAccount account, QfPayRefund refund, QfPayResult<RefundResponse> answer,
-        RefundPaymentRequest request, CancellationToken cancellationToken)
+    private async Task<RefundSubmission> ResolveUncertainAsync(QfPayAccount account, QfPayRefund refund, QfPayResult<RefundResponse> answer,
+        QfPayPaymentAttempt payment, CancellationToken cancellationToken)
     {
-        var returnedSyssn = answer.Response is RefundResponse response ? response.Syssn : null;
-        await RecordAnswerAsync(refund, answer.ResponseCode, returnedSyssn,
-            $"QFPay's answer did not settle it ({answer.Outcome}, {answer.Problem}, code {answer.ResponseCode ?? "none"}); waiting for confirmation.", cancellationToken);
+        var returnedSyssn = answer.Response is RefundResponse response && !string.IsNullOrWhiteSpace(response.Syssn) ? response.Syssn.Trim() : null;
+        if (await _refunds.RecordAnswerAsync(refund.Id, new RefundAnswer(answer.ResponseCode, returnedSyssn,
+                Shorten($"QFPay's answer did not settle it ({answer.Outcome}, {answer.Problem}, code {answer.ResponseCode ?? "none"}); waiting for confirmation."), UtcNow()),
+                cancellationToken))
+        {
+            refund.RefundSyssn = returnedSyssn ?? refund.RefundSyssn;
+            refund.LastResponseCode = answer.ResponseCode ?? refund.LastResponseCode;
+        }
 
         var finding = await _query.QueryAsync(account, refund, cancellationToken);
         switch (finding.Kind)
         {
             case RefundFindingKind.Succeeded when finding.AmountMinor is null || finding.AmountMinor == refund.AmountMinor:
-                return await SucceededAsync(refund, finding.RefundSyssn ?? returnedSyssn, request, "confirmed by the query after QFPay's first answer", cancellationToken);
+                return await SucceededAsync(refund, finding.RefundSyssn ?? returnedSyssn, "confirmed by the query after QFPay's first answer", payment, cancellationToken);
 
             case RefundFindingKind.Failed:
                 await _resolver.ApplyAsync(refund, finding, RefundSource.RefundCall, cancellationToken);
                 var info = QfPayResponseCodes.Interpret(finding.ResponseCode, QfPayOperation.CreateRefund);
-                return await ErrorAsync(RefundTexts.Refused, finding.ResponseCode ?? "?", await CodeTextAsync(info.MessageKey, info.Description));
+                return await NotRefundedAsync(RefundTexts.Refused, finding.ResponseCode ?? "?", await CodeTextAsync(info.MessageKey, info.Description));
         }
 
         var amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode);
         await _orderNotes.AddAsync(refund.OrderId,
             $"refund {amount} submitted (out_trade_no {refund.OutTradeNo}) but not confirmed yet: {finding.Detail}. It is not sent again; it will be recorded once QFPay confirms it.");
         await _logger.WarningAsync($"{OrderNotes.Prefix}refund {refund.OutTradeNo} of order id {refund.OrderId} awaits confirmation: {finding.Detail}.");
-        return await ErrorAsync(RefundTexts.Pending, amount, refund.OutTradeNo);
+        return new RefundSubmission(RefundSubmissionState.Pending, await _texts.GetAsync(RefundTexts.Pending, amount, refund.OutTradeNo), refund);
     }
 
-    private async Task<RefundPaymentResult> SucceededAsync(QfPayRefund refund, string? refundSyssn, RefundPaymentRequest request, string how,
+    private async Task<RefundSubmission> SucceededAsync(QfPayRefund refund, string? refundSyssn, string how, QfPayPaymentAttempt payment,
         CancellationToken cancellationToken)
     {
         var amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode);
 
-        // The same claim ConfirmedRefundRecorder takes: whoever gets it records the refund on the order, so a refund
-        // notification racing this request can never make nopCommerce count it twice.
+        // The same claim ConfirmedRefundRecorder takes: whoever gets it records the refund, so a refund notification
+        // racing this request can never make nopCommerce count it twice.
         var claim = await _recorder.ClaimAsync(refund, cancellationToken);
         await _recorder.MarkSucceededAsync(refund, refundSyssn, $"Refund {how}.", cancellationToken);
         if (claim == UniqueInsert.Duplicate)
-            return await ErrorAsync(RefundTexts.AlreadyRecorded, refund.OutTradeNo);
+            return new RefundSubmission(RefundSubmissionState.AlreadyRecorded, await _texts.GetAsync(RefundTexts.AlreadyRecorded, refund.OutTradeNo), refund);
 
+        var of = payment.Status.IsMoneyToReturn()
+            ? $" of {(payment.Status == PaymentAttemptStatus.DuplicatePayment ? "the duplicate payment" : "the payment the order could not take")} {payment.OutTradeNo}; not counted as a refund of the order"
+            : string.Empty;
         await _orderNotes.AddAsync(refund.OrderId,
-            $"refund {amount} {how}: out_trade_no {refund.OutTradeNo}, refund syssn {refund.RefundSyssn ?? "not given"}, payment syssn {refund.PaymentSyssn}.");
+            $"refund {amount}{of} {how}: out_trade_no {refund.OutTradeNo}, refund syssn {refund.RefundSyssn ?? "not given"}, payment syssn {refund.PaymentSyssn}.");
         await _logger.InformationAsync($"{OrderNotes.Prefix}refund {refund.OutTradeNo} ({amount}) of order id {refund.OrderId} {how}.");
-
-        // Core copies NewPaymentStatus and adds AmountToRefund to RefundedAmount (PLUGIN-API.md §1.5, §6.2).
-        return new RefundPaymentResult
-        {
-            NewPaymentStatus = request.IsPartialRefund ? PaymentStatus.PartiallyRefunded : PaymentStatus.Refunded,
-        };
+        return new RefundSubmission(RefundSubmissionState.Succeeded, amount, refund);
     }
 
-    private async Task<RefundPaymentResult> RefusedAsync(QfPayRefund refund, QfPayResult<RefundResponse> answer, CancellationToken cancellationToken)
+    private async Task<RefundSubmission> RefusedAsync(QfPayRefund refund, QfPayResult<RefundResponse> answer, CancellationToken cancellationToken)
     {
         string text;
         if (answer.Problem == QfPayProblem.InvalidRequest)
@@ -229,47 +287,18 @@ public class RefundService
             text = await _texts.GetAsync(RefundTexts.Refused, answer.ResponseCode ?? "?", await CodeTextAsync(info.MessageKey, info.Description));
         }
 
-        var fresh = await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund;
-        fresh.Status = RefundStatus.Failed;
-        fresh.LastResponseCode = answer.ResponseCode;
-        fresh.LastMessage = Shorten(answer.Message ?? text);
-        fresh.UpdatedOnUtc = UtcNow();
-        await _refunds.UpdateAsync(fresh, cancellationToken);
+        // Guarded: a notification confirming it meanwhile keeps it succeeded.
+        await _refunds.TryChangeAsync(refund.Id, new RefundChange(RefundStatus.Failed, Shorten(answer.Message ?? text), UtcNow())
+        {
+            LastResponseCode = answer.ResponseCode,
+        }, cancellationToken);
 
         await _logger.WarningAsync($"{OrderNotes.Prefix}refund {refund.OutTradeNo} of order id {refund.OrderId} refused: " +
             $"{answer.Outcome}, code {answer.ResponseCode ?? "none"}, QFPay says \"{answer.Message}\".");
-
-        var result = new RefundPaymentResult();
-        result.AddError(text);
-        return result;
+        return new RefundSubmission(RefundSubmissionState.NotRefunded, text, refund);
     }
 
-    private async Task RecordAnswerAsync(QfPayRefund refund, string? code, string? refundSyssn, string message, CancellationToken cancellationToken)
-    {
-        var fresh = await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund;
-        if (fresh.Status != RefundStatus.Pending)
-            return;
-
-        fresh.LastResponseCode = code ?? fresh.LastResponseCode;
-        fresh.RefundSyssn = string.IsNullOrWhiteSpace(refundSyssn) ? fresh.RefundSyssn : refundSyssn.Trim();
-        fresh.LastMessage = Shorten(message);
-        fresh.UpdatedOnUtc = UtcNow();
-        await _refunds.UpdateAsync(fresh, cancellationToken);
-        refund.RefundSyssn = fresh.RefundSyssn;
-        refund.LastResponseCode = fresh.LastResponseCode;
-    }
-
-    /// <summary>The paid attempt recorded on the order (its CaptureTransactionId), else the latest paid one.</summary>
-    private async Task<QfPayPaymentAttempt?> FindPaidAttemptAsync(Order order, CancellationToken cancellationToken)
-    {
-        var paid = (await _attempts.ListByOrderAsync(order.Id, cancellationToken))
-            .Where(static a => a.Status == PaymentAttemptStatus.Paid && !string.IsNullOrWhiteSpace(a.Syssn))
-            .ToList();
-
-        return paid.FirstOrDefault(a => string.Equals(a.Syssn, order.CaptureTransactionId, StringComparison.Ordinal)) ?? paid.LastOrDefault();
-    }
-
-    private QfPayRefund NewRefund(Order order, QfPayPaymentAttempt payment, RefundPaymentRequest request, long amountMinor, int sequence)
+    private QfPayRefund NewRefund(Order order, QfPayPaymentAttempt payment, decimal amountPrimary, bool isPartial, long amountMinor, int sequence)
     {
         var now = UtcNow();
         var orderNumber = string.IsNullOrWhiteSpace(order.CustomOrderNumber) ? order.Id.ToString(CultureInfo.InvariantCulture) : order.CustomOrderNumber;
@@ -283,8 +312,8 @@ public class RefundService
             OutTradeNo = OutTradeNumber.ForRefund(orderNumber, sequence),
             AmountMinor = amountMinor,
             CurrencyCode = payment.CurrencyCode,
-            AmountPrimary = request.AmountToRefund,
-            IsPartial = request.IsPartialRefund,
+            AmountPrimary = amountPrimary,
+            IsPartial = isPartial,
             Status = RefundStatus.Pending,
             LastMessage = "Recorded; being sent to QFPay.",
             CreatedOnUtc = now,
@@ -294,10 +323,13 @@ public class RefundService
 
     private Task<string> CodeTextAsync(string messageKey, string english) => _texts.ResourceOrDefaultAsync(messageKey, english);
 
-    private async Task<RefundPaymentResult> ErrorAsync(AdminText text, params object?[] args)
+    private async Task<RefundSubmission> NotRefundedAsync(AdminText text, params object?[] args) =>
+        new(RefundSubmissionState.NotRefunded, await _texts.GetAsync(text, args));
+
+    private static RefundPaymentResult Error(string text)
     {
         var result = new RefundPaymentResult();
-        result.AddError(await _texts.GetAsync(text, args));
+        result.AddError(text);
         return result;
     }
 

@@ -22,13 +22,13 @@ public static class RefundTexts
         "Refund not sent: the refund {0} of {1} is still waiting for QFPay's confirmation, and QFPay takes one refund of a payment at a time. It is checked automatically; \"Check status now\" on this page asks QFPay at once.");
 
     public static readonly AdminText ExceedsPaid = new(Prefix + "ExceedsPaid",
-        "Refund not sent: {0} is more than what is left to refund of this payment ({1} of the {2} paid).");
+        "Refund not sent: {0}. What is left of this payment is {1} of the {2} it paid; refunds are counted in the payment's own terms, not at today's exchange rate.");
 
     public static readonly AdminText NothingLeft = new(Prefix + "NothingLeft",
         "Refund not sent: the payment of {0} has been refunded in full already.");
 
     public static readonly AdminText InvalidAmount = new(Prefix + "InvalidAmount",
-        "Refund not sent: the amount cannot be converted for QFPay ({0}).");
+        "Refund not sent: the amount cannot be expressed in the payment's currency ({0}).");
 
     public static readonly AdminText DatabaseError = new(Prefix + "DatabaseError",
         "Refund not sent: it could not be recorded in the database first. Nothing was refunded; try again.");
@@ -45,10 +45,16 @@ public static class RefundTexts
     public static readonly AdminText AlreadyRecorded = new(Prefix + "AlreadyRecorded",
         "QFPay confirmed the refund {0}, and QFPay's notification has already recorded it on the order; nothing more to do.");
 
+    public static readonly AdminText MoneyReturned = new(Prefix + "MoneyReturned",
+        "QFPay accepted the refund of {0} (payment {1}). It is not counted as a refund of the order: the order keeps the payment that paid it.");
+
+    public static readonly AdminText NotMoneyToReturn = new(Prefix + "NotMoneyToReturn",
+        "Nothing refunded: this is not a duplicate payment or a payment the order could not take. Refund the order with nopCommerce's Refund buttons.");
+
     /// <summary>Every text above, for the locale resource set.</summary>
     public static IReadOnlyList<AdminText> All { get; } =
     [
         NotConfigured, NoPaidPayment, Busy, PendingExists, ExceedsPaid, NothingLeft, InvalidAmount, DatabaseError, Pending, Refused,
-        NotSent, AlreadyRecorded,
+        NotSent, AlreadyRecorded, MoneyReturned, NotMoneyToReturn,
     ];
 }

@@ -35,7 +35,7 @@ public static class PaymentProblems
         PaymentAttemptStatus.Failed => string.IsNullOrEmpty(attempt.Syssn) ? PaymentProblemKind.NotStarted : PaymentProblemKind.NotCompleted,
         PaymentAttemptStatus.Expired => PaymentProblemKind.Expired,
         PaymentAttemptStatus.Mismatch => PaymentProblemKind.Mismatch,
-        PaymentAttemptStatus.Paid => PaymentProblemKind.NotPayable,
+        PaymentAttemptStatus.Paid or PaymentAttemptStatus.NotApplied or PaymentAttemptStatus.DuplicatePayment => PaymentProblemKind.NotPayable,
         _ => PaymentProblemKind.Unconfirmed,
     };
 

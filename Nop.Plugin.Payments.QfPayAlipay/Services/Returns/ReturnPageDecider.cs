@@ -40,7 +40,8 @@ public class ReturnPageDecider
     /// <summary>The return page for <paramref name="outTradeNo"/> (untrusted input: only a lookup key).</summary>
     public virtual async Task<ReturnPageDecision> ForReturnAsync(string? outTradeNo, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(outTradeNo) || outTradeNo.Length > Protocol.Fields.OutTradeNumber.MaxLength)
+        // Our numbers are short ASCII; anything else is not looked up at all.
+        if (!Protocol.Fields.OutTradeNumber.IsValid(outTradeNo))
             return ReturnPageDecision.NotFound;
 
         var attempt = await _attempts.FindByOutTradeNoAsync(outTradeNo, cancellationToken);
@@ -81,8 +82,9 @@ public class ReturnPageDecider
         if (PaymentProblems.IsPaid(order))
             return Completed(order);
 
+        // Money that arrived and was not applied says more than the latest attempt does.
         var attempts = await _attempts.ListByOrderAsync(order.Id, cancellationToken);
-        return Problem(order, attempts.LastOrDefault());
+        return Problem(order, attempts.LastOrDefault(static a => a.Status.HoldsMoney()) ?? attempts.LastOrDefault());
     }
 
     private bool IsDueForQuery(QfPayPaymentAttempt attempt) =>

@@ -1,61 +1,65 @@
-using System.Collections.Frozen;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 
 /// <summary>
-/// The one place where a QFPay payment becomes a paid order. The notification, the return page, the reconciliation
-/// task and the admin "check status" all hand their verified <see cref="PaidFact"/> here, so the rules hold whichever
-/// of them comes first, and however many arrive at once on however many web nodes.
+/// The one place where a QFPay payment becomes a paid order. Every entry point that learns of a paid payment (the
+/// notification, the return page, the desktop status page, a retry, the reconciliation task, the admin's "Check status
+/// now", the Service Window page) hands its verified <see cref="PaidFact"/> here, so the rules hold whichever comes
+/// first, and however many arrive at once on however many web nodes. See docs/money-invariants.md.
 /// </summary>
 /// <remarks>
-/// <para>Exactly once: the caller that INSERTs the claim row <c>payment:&lt;syssn&gt;#1</c> (unique index) is the only
-/// one that touches the order. The others wait briefly for it to complete and answer "already settled", or "busy"
-/// when it is still running. nopCommerce's <c>ILocker</c> is deliberately not used in front of it: in a web farm it
-/// is check-then-set (PLUGIN-API.md Appendix C), so it could not be the guarantee, and it would save at most one
-/// INSERT per duplicate.</para>
-/// <para>Crash safety: the holder writes the transaction id on the order, marks it paid, notes it, marks the attempt
-/// and completes the claim, in that order. A claim still open after <see cref="SettlementTimings.Lease"/> is taken
-/// over by inserting generation + 1 (unique again, so one taker); the taker redoes the steps, each guarded by the
-/// order's state (<c>CaptureTransactionId</c>, <c>CanMarkOrderAsPaid</c>), so nothing is done twice. A holder that is
-/// merely slower than the lease could overlap with its taker; the lease is two minutes for a job of milliseconds.</para>
+/// <para>One order, one charge: the caller that INSERTs the order's claim row <c>order:&lt;order id&gt;</c> (unique index)
+/// is the only one that touches the order. A second QFPay payment of the same order (two links both paid, a retry
+/// while a notification was late) finds the claim taken and becomes a <see cref="PaymentAttemptStatus.DuplicatePayment"/>:
+/// never marked, flagged on the order, refunded in full from the order page.</para>
+/// <para>Repeated reports of a settled payment are answered from the attempt alone (one read, nothing written). The
+/// claim's holder renews a short lease while it works; a claim whose lease ran out, or whose holder's process is gone,
+/// is taken over by a guarded UPDATE (one taker), and the taker redoes only what the order's state shows undone.</para>
 /// </remarks>
 public class SettlementService
 {
-    // One text per source, so marking an attempt paid builds no string.
-    private static readonly FrozenDictionary<SettlementSource, string> PaidMessages =
-        Enum.GetValues<SettlementSource>().ToFrozenDictionary(static source => source, static source => $"Paid (learned from {source}).");
+    private static readonly string[] NoCancel = ["", "0"];
 
     private readonly IPaymentAttemptStore _attempts;
     private readonly ISettlementClaimStore _claims;
+    private readonly ClaimHolder _holder;
     private readonly ILogger _logger;
     private readonly OrderNotes _orderNotes;
     private readonly IOrderProcessingService _orderProcessingService;
     private readonly IOrderService _orderService;
+    private readonly ISettingService _settingService;
     private readonly TimeProvider _timeProvider;
     private readonly SettlementTimings _timings;
 
     public SettlementService(IPaymentAttemptStore attempts,
         ISettlementClaimStore claims,
+        ClaimHolder holder,
         ILogger logger,
         OrderNotes orderNotes,
         IOrderProcessingService orderProcessingService,
         IOrderService orderService,
+        ISettingService settingService,
         TimeProvider timeProvider,
         SettlementTimings timings)
     {
         _attempts = attempts;
         _claims = claims;
+        _holder = holder;
         _logger = logger;
         _orderNotes = orderNotes;
         _orderProcessingService = orderProcessingService;
         _orderService = orderService;
+        _settingService = settingService;
         _timeProvider = timeProvider;
         _timings = timings;
     }
@@ -64,11 +68,7 @@ public class SettlementService
     public virtual Task<SettlementResult> SettleAsync(PaidFact fact, CancellationToken cancellationToken = default) =>
         SettleAsync(fact, null, cancellationToken);
 
-    /// <summary>
-    /// <see cref="SettleAsync(PaidFact, CancellationToken)"/> for a caller that has just read the attempt of
-    /// <paramref name="fact"/> (the notify route reads it to pick the key), so it is not read twice in a row.
-    /// </summary>
-    /// <param name="justRead">The attempt with <see cref="PaidFact.OutTradeNo"/>, read moments ago; null to read it here.</param>
+    /// <param name="justRead">The attempt with <see cref="PaidFact.OutTradeNo"/> if the caller has just read it; null to read it here.</param>
     public virtual async Task<SettlementResult> SettleAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fact);
@@ -82,253 +82,390 @@ public class SettlementService
         }
         catch (Exception exception)
         {
-            // Database errors, a nopCommerce service failing half-way: the claim (if taken) stays open and the
-            // settlement is completed by the next delivery after the lease, or by reconciliation.
+            // Database errors, a nopCommerce service failing half-way: a claim taken here was released (or its lease
+            // runs out), and the next report or the reconciliation task completes the settlement.
             var detail = $"settling {SettlementLog.Subject(null, fact)} failed ({exception.GetType().Name}); it will be retried";
-            await TryLogAsync(() => _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.", exception));
+            await TryAsync(() => _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.", exception));
             return new SettlementResult(SettlementOutcome.TransientFailure, null, detail);
         }
     }
 
-    private async ValueTask<SettlementResult> SettleCoreAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes an order claim whose holder died after recording what <paramref name="attempt"/> (the claim's payment) is to
+    /// the order: nothing is redone, the claim only says so now. False when the claim is not abandoned or someone else
+    /// closed or took it first.
+    /// </summary>
+    public virtual async Task<bool> CloseAbandonedAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (!IsAbandoned(claim) || !attempt.Status.HoldsMoney())
+            return false;
+
+        var leaseStartedBefore = _holder.IsGone(claim.HolderToken) ? UtcNow().AddTicks(1) : UtcNow() - _timings.Lease;
+        if (!await _claims.TryTakeOverAsync(claim.Id, claim.HolderToken, leaseStartedBefore, new ClaimTakeover(_holder.Token, attempt.Id, claim.Syssn, UtcNow()), cancellationToken))
+            return false;
+
+        ClaimCompletion completion;
+        switch (attempt.Status)
+        {
+            case PaymentAttemptStatus.Paid:
+                completion = new ClaimCompletion(SettlementClaimOutcome.MarkedPaid, attempt.Id, claim.Syssn, UtcNow());
+                break;
+            case PaymentAttemptStatus.NotApplied:
+                completion = new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, claim.Syssn, UtcNow());
+                break;
+            case PaymentAttemptStatus.DuplicatePayment:
+                var payer = (await _orderService.GetOrderByIdAsync(attempt.OrderId))?.CaptureTransactionId?.Trim() ?? string.Empty;
+                completion = new ClaimCompletion(SettlementClaimOutcome.PaidTwice, 0, payer, UtcNow());
+                break;
+            default:
+                // A mismatching payment never holds an order; a claim naming one was not this version's.
+                return await _claims.TryReleaseAsync(claim.Id, _holder.Token, cancellationToken);
+        }
+
+        return await _claims.TryCompleteAsync(claim.Id, _holder.Token, completion, cancellationToken);
+    }
+
+    private async Task<SettlementResult> SettleCoreAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken)
     {
         var attempt = justRead is not null && string.Equals(justRead.OutTradeNo, fact.OutTradeNo, StringComparison.OrdinalIgnoreCase)
             ? justRead
             : await _attempts.FindByOutTradeNoAsync(fact.OutTradeNo, cancellationToken);
         if (attempt is null)
         {
-            var unknown = $"QFPay reports a payment for unknown {SettlementLog.Subject(null, fact)} ({SettlementLog.Amount(fact.AmountMinor, fact.Currency)}, from {fact.Source}); nothing changed";
+            var unknown = $"QFPay reports a payment for unknown {SettlementLog.Subject(null, fact)} ({SettlementLog.Amount(fact.AmountMinor, fact.Currency)}, " +
+                $"{fact.Source.Describe()}); nothing changed";
             await _logger.WarningAsync($"{OrderNotes.Prefix}{unknown}.");
             return new SettlementResult(SettlementOutcome.UnknownTransaction, null, unknown);
         }
 
+        // A report of a payment already settled: the attempt tells what became of it, and nothing is written.
+        if (attempt.Status.HoldsMoney() && string.Equals(attempt.Syssn, fact.Syssn, StringComparison.OrdinalIgnoreCase))
+            return await RepeatedAsync(attempt, fact);
+
         if (DescribeMismatch(attempt, fact) is { } mismatch)
             return await RecordMismatchAsync(attempt, fact, mismatch, cancellationToken);
 
-        for (var generation = 1; generation <= _timings.MaxGenerations; generation++)
-        {
-            var claim = new QfPaySettlementClaim
-            {
-                ClaimKey = SettlementClaimKeys.Payment(fact.Syssn, generation),
-                OrderId = attempt.OrderId,
-                AttemptId = attempt.Id,
-                Syssn = fact.Syssn,
-                ClaimedOnUtc = UtcNow(),
-                Outcome = SettlementClaimOutcome.InProgress,
-            };
-
-            switch (await _claims.TryInsertAsync(claim, cancellationToken))
-            {
-                case UniqueInsert.Inserted:
-                    if (generation > 1)
-                    {
-                        await _logger.WarningAsync($"{OrderNotes.Prefix}taking over the settlement of {SettlementLog.Subject(attempt, fact)}: " +
-                            $"claim generation {generation - 1} was not completed within {_timings.Lease.TotalSeconds:0} s.");
-                    }
-
-                    try
-                    {
-                        // Once the claim is ours the work is finished even if the caller goes away (QFPay hanging up,
-                        // a browser closed): an abandoned claim would hold the payment until the lease runs out.
-                        return await CompleteAsync(claim, attempt, fact, CancellationToken.None);
-                    }
-                    catch (Exception)
-                    {
-                        await ReleaseAsync(claim);
-                        throw;
-                    }
-
-                case UniqueInsert.Failed:
-                    return await TransientAsync(attempt, fact, "the settlement claim could not be written");
-            }
-
-            var existing = await WaitForHolderAsync(claim.ClaimKey, cancellationToken);
-            if (existing is null)
-                return await TransientAsync(attempt, fact, "the settlement claim could not be read back");
-
-            if (existing.CompletedOnUtc is not null)
-                return await FromCompletedClaimAsync(existing, attempt, fact, cancellationToken);
-
-            if (!IsAbandoned(existing))
-            {
-                var busy = $"the settlement of {SettlementLog.Subject(attempt, fact)} is in progress elsewhere (claim {existing.ClaimKey}); try again later";
-                await _logger.WarningAsync($"{OrderNotes.Prefix}{busy}.");
-                return new SettlementResult(SettlementOutcome.Busy, attempt, busy);
-            }
-        }
-
-        var exhausted = $"the settlement of {SettlementLog.Subject(attempt, fact)} was abandoned {_timings.MaxGenerations} times; check the order by hand";
-        await _logger.ErrorAsync($"{OrderNotes.Prefix}{exhausted}.");
-        return new SettlementResult(SettlementOutcome.Busy, attempt, exhausted);
+        return await ClaimOrderAsync(attempt, fact, cancellationToken);
     }
 
-    /// <summary>The holder's work: the order, its note, the attempt, the claim (see the remarks on the class).</summary>
-    private async ValueTask<SettlementResult> CompleteAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
-        CancellationToken cancellationToken)
+    private async Task<SettlementResult> RepeatedAsync(QfPayPaymentAttempt attempt, PaidFact fact)
+    {
+        var outcome = attempt.Status switch
+        {
+            PaymentAttemptStatus.Paid => SettlementOutcome.AlreadySettled,
+            PaymentAttemptStatus.DuplicatePayment => SettlementOutcome.DuplicatePayment,
+            PaymentAttemptStatus.NotApplied => SettlementOutcome.OrderNotPayable,
+            _ => SettlementOutcome.Mismatch,
+        };
+        var detail = $"repeated report of a settled payment ({SettlementLog.Subject(attempt, fact)}, {attempt.Status}); nothing changed";
+        await DebugAsync(attempt.StoreId, detail);
+        return new SettlementResult(outcome, attempt, detail, IsDuplicate: true);
+    }
+
+    private async Task<SettlementResult> ClaimOrderAsync(QfPayPaymentAttempt attempt, PaidFact fact, CancellationToken cancellationToken)
+    {
+        var claim = new QfPaySettlementClaim
+        {
+            ClaimKey = SettlementClaimKeys.Order(attempt.OrderId),
+            OrderId = attempt.OrderId,
+            AttemptId = attempt.Id,
+            Syssn = fact.Syssn,
+            ClaimedOnUtc = UtcNow(),
+            HolderToken = _holder.Token,
+            Outcome = SettlementClaimOutcome.InProgress,
+        };
+
+        switch (await _claims.TryInsertAsync(claim, cancellationToken))
+        {
+            case UniqueInsert.Inserted:
+                return await HoldAsync(claim, attempt, fact, previousHolder: null);
+            case UniqueInsert.Failed:
+                return await TransientAsync(attempt, fact, "the order's settlement claim could not be written");
+        }
+
+        // Someone holds (or held) the order: wait briefly for the holder, then follow what it decided.
+        var existing = await WaitForHolderAsync(claim.ClaimKey, cancellationToken);
+        if (existing is null)
+            return await TransientAsync(attempt, fact, "the order's settlement claim could not be read back");
+
+        if (existing.CompletedOnUtc is not null)
+            return await FollowCompletedClaimAsync(existing, attempt, fact, cancellationToken);
+
+        if (IsAbandoned(existing))
+        {
+            var holderGone = _holder.IsGone(existing.HolderToken);
+            var leaseStartedBefore = holderGone ? UtcNow().AddTicks(1) : UtcNow() - _timings.Lease;
+            var takeover = new ClaimTakeover(_holder.Token, attempt.Id, fact.Syssn, UtcNow());
+            if (await _claims.TryTakeOverAsync(existing.Id, existing.HolderToken, leaseStartedBefore, takeover, cancellationToken))
+            {
+                await _logger.WarningAsync($"{OrderNotes.Prefix}taking over the settlement of order id {attempt.OrderId} " +
+                    $"({(holderGone ? "its holder's process is gone" : $"its holder did not renew it for {_timings.Lease.TotalSeconds:0} s")}), " +
+                    $"for {SettlementLog.Subject(attempt, fact)}.");
+                var taken = new QfPaySettlementClaim
+                {
+                    Id = existing.Id,
+                    ClaimKey = existing.ClaimKey,
+                    OrderId = existing.OrderId,
+                    AttemptId = attempt.Id,
+                    Syssn = fact.Syssn,
+                    ClaimedOnUtc = takeover.NowUtc,
+                    HolderToken = _holder.Token,
+                };
+                return await HoldAsync(taken, attempt, fact, previousHolder: existing);
+            }
+
+            existing = await _claims.FindAsync(claim.ClaimKey, cancellationToken) ?? existing;
+            if (existing.CompletedOnUtc is not null)
+                return await FollowCompletedClaimAsync(existing, attempt, fact, cancellationToken);
+        }
+
+        var busy = $"the settlement of order id {attempt.OrderId} is in progress elsewhere (for syssn {existing.Syssn}); {SettlementLog.Subject(attempt, fact)} is tried again later";
+        await _logger.WarningAsync($"{OrderNotes.Prefix}{busy}.");
+        return new SettlementResult(SettlementOutcome.Busy, attempt, busy);
+    }
+
+    /// <summary>The holder's work, under a lease it keeps renewing; on an unexpected failure the claim is released at once.</summary>
+    private async Task<SettlementResult> HoldAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
+        QfPaySettlementClaim? previousHolder)
+    {
+        await using var lease = new Lease(this, claim);
+        try
+        {
+            // Once the order is ours the work is finished even if the caller goes away (QFPay hanging up, a browser
+            // closed): an abandoned claim would hold the order until the lease runs out.
+            return await CompleteAsync(claim, attempt, fact, previousHolder, lease);
+        }
+        catch (Exception)
+        {
+            await lease.ReleaseAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Decides, from the order's state, what this payment is to the order, and records it (see the remarks on the class).</summary>
+    private async Task<SettlementResult> CompleteAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
+        QfPaySettlementClaim? previousHolder, Lease lease)
     {
         var subject = SettlementLog.Subject(attempt, fact);
         var amount = SettlementLog.Amount(fact.AmountMinor, fact.Currency);
         var order = await _orderService.GetOrderByIdAsync(attempt.OrderId);
 
-        SettlementClaimOutcome claimOutcome;
-        SettlementOutcome outcome;
-        string detail;
         if (order is null || order.Deleted)
         {
-            claimOutcome = SettlementClaimOutcome.OrderNotPayable;
-            outcome = SettlementOutcome.OrderNotPayable;
-            detail = $"payment {amount} received for {subject}, but the order {(order is null ? "no longer exists" : "is deleted")}: refund it in QFPay's merchant portal";
-            await NoteAndLogAsync(order?.Id, LogLevel.Error, detail);
+            var gone = $"payment {amount} received {fact.Source.Describe()} for {subject}, but the order {(order is null ? "no longer exists" : "is deleted")}: " +
+                "it is NOT applied; refund it from the order page (\"Refund this payment\") or in QFPay's merchant portal";
+            await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, gone, LogLevel.Error, order?.Id);
+            await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, fact.Syssn, UtcNow()));
+            return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, gone);
         }
-        else if (IsAlreadyPaid(order))
+
+        if (IsAlreadyPaid(order))
+            return await OrderAlreadyPaidAsync(claim, attempt, fact, previousHolder, lease, order);
+
+        if (!_orderProcessingService.CanMarkOrderAsPaid(order))
         {
-            if (string.Equals(order.CaptureTransactionId, fact.Syssn, StringComparison.Ordinal))
-            {
-                // A previous holder got as far as marking the order paid and died before completing the claim.
-                claimOutcome = SettlementClaimOutcome.AlreadyPaid;
-                outcome = SettlementOutcome.Settled;
-                detail = $"payment {amount} confirmed for {subject} (completing an interrupted settlement; the order was already marked paid)";
-                await NoteAndLogAsync(order.Id, LogLevel.Information, detail);
-            }
-            else
-            {
-                claimOutcome = SettlementClaimOutcome.PaidTwice;
-                outcome = SettlementOutcome.PaidTwice;
-                detail = $"order {order.CustomOrderNumber} was paid twice: QFPay payment {fact.Syssn} ({amount}, out_trade_no {fact.OutTradeNo}) " +
-                    $"arrived after the order had been paid by {DescribeTransaction(order.CaptureTransactionId)}; refund one of them in QFPay's merchant portal";
-                await NoteAndLogAsync(order.Id, LogLevel.Warning, detail);
-            }
-        }
-        else if (!_orderProcessingService.CanMarkOrderAsPaid(order))
-        {
-            claimOutcome = SettlementClaimOutcome.OrderNotPayable;
-            outcome = SettlementOutcome.OrderNotPayable;
-            detail = $"payment {amount} received for order {order.CustomOrderNumber} ({subject}), but the order is {order.OrderStatus}/{order.PaymentStatus} " +
-                "and cannot be marked paid: refund the payment in QFPay's merchant portal or reopen the order";
-            await NoteAndLogAsync(order.Id, LogLevel.Warning, detail);
-        }
-        else
-        {
-            order.CaptureTransactionId = fact.Syssn;
-            order.CaptureTransactionResult = $"Paid {amount} by Alipay (QFPay pay type {attempt.PayType}), out_trade_no {fact.OutTradeNo}";
-            await _orderService.UpdateOrderAsync(order);
-
-            // Guarded again: nopCommerce throws when the order cannot be marked (PLUGIN-API.md §6.2).
-            if (_orderProcessingService.CanMarkOrderAsPaid(order))
-                await _orderProcessingService.MarkOrderAsPaidAsync(order);
-
-            claimOutcome = SettlementClaimOutcome.MarkedPaid;
-            outcome = SettlementOutcome.Settled;
-            detail = $"payment {amount} received and order {order.CustomOrderNumber} marked paid ({subject}, via {fact.Source})";
-            await NoteAndLogAsync(order.Id, LogLevel.Information, detail);
+            var closed = $"payment {amount} received {fact.Source.Describe()} for order {order.CustomOrderNumber} ({subject}), but the order is " +
+                $"{order.OrderStatus}/{order.PaymentStatus} and cannot be marked paid: it is NOT applied; refund it from the order page (\"Refund this payment\")";
+            await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, closed, LogLevel.Warning, order.Id);
+            await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, fact.Syssn, UtcNow()));
+            return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, closed);
         }
 
-        // QFPay took the money whatever the order's state, so the attempt is paid in every branch.
-        await MarkAttemptPaidAsync(attempt, fact, cancellationToken);
+        // The last moment to find out that the lease was lost (a stalled node): after this the order is marked.
+        if (!await lease.EnsureSafeAsync())
+            return await BusyAfterLosingLeaseAsync(attempt, fact);
 
-        claim.CompletedOnUtc = UtcNow();
-        claim.Outcome = claimOutcome;
-        await _claims.UpdateAsync(claim, cancellationToken);
+        // Saved by MarkOrderAsPaidAsync together with the paid status, so an order is paid only with the syssn that paid it.
+        order.CaptureTransactionId = fact.Syssn;
+        order.CaptureTransactionResult = $"Paid {amount} by Alipay (QFPay pay type {attempt.PayType}), out_trade_no {fact.OutTradeNo}";
+        await _orderProcessingService.MarkOrderAsPaidAsync(order);
 
-        return new SettlementResult(outcome, attempt, detail);
+        var marked = $"payment {amount} received and order {order.CustomOrderNumber} marked paid ({subject}, {fact.Source.Describe()})";
+        await _orderNotes.AddLineAsync(order.Id, $"{OrderNotes.Prefix}{marked}.");
+        await MoveAttemptAsync(attempt, fact, PaymentAttemptStatus.Paid, $"Paid; learned {fact.Source.Describe()}.");
+        await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.MarkedPaid, attempt.Id, fact.Syssn, UtcNow()));
+        await DebugAsync(order.StoreId, marked);
+        return new SettlementResult(SettlementOutcome.Settled, attempt, marked);
     }
 
-    private async ValueTask<SettlementResult> FromCompletedClaimAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The order is paid already: by this very payment (a holder died after nopCommerce marked it), or by another one,
+    /// which makes this one a duplicate payment.
+    /// </summary>
+    private async Task<SettlementResult> OrderAlreadyPaidAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
+        QfPaySettlementClaim? previousHolder, Lease lease, Order order)
     {
-        // The holder marks the attempt before completing the claim, but a stale writer (e.g. a return page that read
-        // the attempt earlier) may have overwritten it since: put it right.
-        if (attempt.Status != PaymentAttemptStatus.Paid)
-            await MarkAttemptPaidAsync(attempt, fact, cancellationToken);
-
-        var outcome = claim.Outcome switch
+        var subject = SettlementLog.Subject(attempt, fact);
+        var payer = order.CaptureTransactionId?.Trim();
+        if (string.Equals(payer, fact.Syssn, StringComparison.OrdinalIgnoreCase))
         {
-            SettlementClaimOutcome.PaidTwice => SettlementOutcome.PaidTwice,
-            SettlementClaimOutcome.OrderNotPayable => SettlementOutcome.OrderNotPayable,
-            _ => SettlementOutcome.AlreadySettled,
-        };
+            var resumed = await ResumeInterruptedAsync(order, attempt, fact.Syssn);
+            await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.AlreadyPaid, attempt.Id, fact.Syssn, UtcNow()));
+            return new SettlementResult(SettlementOutcome.Settled, attempt, resumed);
+        }
 
-        var detail = $"duplicate of a settled payment ({SettlementLog.Subject(attempt, fact)}, settled as {claim.Outcome}); nothing changed";
-        if (fact.Source == SettlementSource.Notification)
-            await _logger.InformationAsync($"{OrderNotes.Prefix}{detail}.");
-        return new SettlementResult(outcome, attempt, detail, IsDuplicate: true);
+        // A holder that died after marking the order with its own payment: that payment is the order's, repair its attempt.
+        var payerAttemptId = 0;
+        if (payer is { Length: > 0 } && previousHolder is not null && string.Equals(previousHolder.Syssn, payer, StringComparison.OrdinalIgnoreCase))
+        {
+            var payerAttempt = (await _attempts.ListByOrderAsync(order.Id)).FirstOrDefault(a => a.Id == previousHolder.AttemptId);
+            if (payerAttempt is not null)
+            {
+                await ResumeInterruptedAsync(order, payerAttempt, payer);
+                payerAttemptId = payerAttempt.Id;
+            }
+        }
+
+        var amount = SettlementLog.Amount(fact.AmountMinor, fact.Currency);
+        var duplicate = $"DUPLICATE PAYMENT: QFPay payment {fact.Syssn} ({amount}, out_trade_no {fact.OutTradeNo}) arrived {fact.Source.Describe()} for " +
+            $"order {order.CustomOrderNumber}, which was already paid by {DescribeTransaction(payer)}. It is NOT applied to the order; refund it from the " +
+            "order page (\"Refund this duplicate payment\")";
+        await FlagAsync(attempt, fact, PaymentAttemptStatus.DuplicatePayment, duplicate, LogLevel.Warning, order.Id);
+        var outcome = payerAttemptId > 0 ? SettlementClaimOutcome.AlreadyPaid : SettlementClaimOutcome.PaidTwice;
+        await CompleteClaimAsync(claim, lease, new ClaimCompletion(outcome, payerAttemptId, payer ?? string.Empty, UtcNow()));
+        return new SettlementResult(SettlementOutcome.DuplicatePayment, attempt, duplicate);
     }
 
-    private async ValueTask<SettlementResult> RecordMismatchAsync(QfPayPaymentAttempt attempt, PaidFact fact, string mismatch,
+    /// <summary>
+    /// Completes a settlement whose holder died after nopCommerce marked the order paid with <paramref name="syssn"/>.
+    /// nopCommerce's own paid processing (e-mails, reward points, gift cards) runs inside that call and may not have
+    /// finished, which the admin is told on the order.
+    /// </summary>
+    private async Task<string> ResumeInterruptedAsync(Order order, QfPayPaymentAttempt attempt, string syssn)
+    {
+        var detail = $"the settlement of payment {syssn} (out_trade_no {attempt.OutTradeNo}) was interrupted after nopCommerce marked order " +
+            $"{order.CustomOrderNumber} paid; it is completed now. nopCommerce's paid processing (\"order paid\" e-mails, reward points, gift cards) " +
+            "may not have finished: check the order's notes and the customer's e-mails";
+        if (await _attempts.TryChangeAsync(attempt.Id, new AttemptChange(PaymentAttemptStatus.Paid, "Paid (an interrupted settlement was completed).", UtcNow()) { Syssn = syssn }))
+        {
+            await _orderNotes.AddLineAsync(order.Id, $"{OrderNotes.Prefix}{detail}.");
+            await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+        }
+
+        return detail;
+    }
+
+    /// <summary>What the holder of a completed claim decided, applied to this payment.</summary>
+    private async Task<SettlementResult> FollowCompletedClaimAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
         CancellationToken cancellationToken)
     {
         var subject = SettlementLog.Subject(attempt, fact);
-        var detail = $"QFPay reports a paid payment that does not match what was sent ({subject}): {mismatch}. The order is NOT marked paid; " +
-            "check the payment in QFPay's merchant portal and refund it or settle the order by hand";
-
-        // The claim makes the note and the error line happen once, however often QFPay repeats the notification.
-        var claim = new QfPaySettlementClaim
+        var paidThisOrder = claim.Outcome is SettlementClaimOutcome.MarkedPaid or SettlementClaimOutcome.AlreadyPaid;
+        if (paidThisOrder && string.Equals(claim.Syssn, fact.Syssn, StringComparison.OrdinalIgnoreCase))
         {
-            ClaimKey = SettlementClaimKeys.Mismatch(fact.Syssn),
-            OrderId = attempt.OrderId,
-            AttemptId = attempt.Id,
-            Syssn = fact.Syssn,
-            ClaimedOnUtc = UtcNow(),
-            CompletedOnUtc = UtcNow(),
-            Outcome = SettlementClaimOutcome.Mismatch,
-        };
-
-        switch (await _claims.TryInsertAsync(claim, cancellationToken))
-        {
-            case UniqueInsert.Failed:
-                return await TransientAsync(attempt, fact, "the mismatch record could not be written");
-
-            case UniqueInsert.Duplicate:
-                return new SettlementResult(SettlementOutcome.Mismatch, attempt, $"repeated mismatching payment ({subject}); already noted", IsDuplicate: true);
+            // The holder marks the attempt before completing the claim; this only repairs a step a failure skipped.
+            await MoveAttemptAsync(attempt, fact, PaymentAttemptStatus.Paid, $"Paid; learned {fact.Source.Describe()}.");
+            var detail = $"repeated report of the payment that paid the order ({subject}); nothing changed";
+            await DebugAsync(attempt.StoreId, detail);
+            return new SettlementResult(SettlementOutcome.AlreadySettled, attempt, detail, IsDuplicate: true);
         }
 
-        await NoteAndLogAsync(attempt.OrderId, LogLevel.Error, detail);
-
-        var fresh = await _attempts.FindByOutTradeNoAsync(attempt.OutTradeNo, CancellationToken.None) ?? attempt;
-        if (fresh.Status != PaymentAttemptStatus.Paid)
+        var amount = SettlementLog.Amount(fact.AmountMinor, fact.Currency);
+        if (claim.Outcome == SettlementClaimOutcome.OrderNotPayable)
         {
-            // A paid attempt keeps its status: this report is about another transaction, not a reason to unpay it.
-            fresh.Status = PaymentAttemptStatus.Mismatch;
-            fresh.LastMessage = Shorten(mismatch);
-            fresh.UpdatedOnUtc = UtcNow();
-            await _attempts.UpdateAsync(fresh, CancellationToken.None);
+            var when = string.IsNullOrEmpty(claim.Syssn) ? "the order was cancelled unpaid before it arrived" : $"the order could not take payment {claim.Syssn} either";
+            var closed = $"payment {amount} received {fact.Source.Describe()} for {subject}, but {when}: it is NOT applied; refund it from the order page " +
+                "(\"Refund this payment\")";
+            await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, closed, LogLevel.Warning, attempt.OrderId);
+            return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, closed);
         }
 
-        return new SettlementResult(SettlementOutcome.Mismatch, fresh, detail);
+        var duplicate = $"DUPLICATE PAYMENT: QFPay payment {fact.Syssn} ({amount}, out_trade_no {fact.OutTradeNo}) arrived {fact.Source.Describe()} for " +
+            $"order id {attempt.OrderId}, which was already paid by {DescribeTransaction(claim.Syssn)}. It is NOT applied to the order; refund it from " +
+            "the order page (\"Refund this duplicate payment\")";
+        await FlagAsync(attempt, fact, PaymentAttemptStatus.DuplicatePayment, duplicate, LogLevel.Warning, attempt.OrderId);
+        return new SettlementResult(SettlementOutcome.DuplicatePayment, attempt, duplicate);
     }
 
-    /// <summary>One line, built once, as the order's note (when there is an order) and in the log.</summary>
-    private async Task NoteAndLogAsync(int? orderId, LogLevel level, string detail)
+    /// <summary>
+    /// Moves the attempt to a money-to-return status with this payment's syssn; the note and the log line are written by
+    /// whichever report made the move, once.
+    /// </summary>
+    private async Task FlagAsync(QfPayPaymentAttempt attempt, PaidFact fact, PaymentAttemptStatus status, string detail, LogLevel level, int? orderId)
     {
+        if (!await MoveAttemptAsync(attempt, fact, status, Shorten(detail)))
+            return;
+
         var line = $"{OrderNotes.Prefix}{detail}.";
         if (orderId is { } id)
             await _orderNotes.AddLineAsync(id, line);
-
-        await (level switch
-        {
-            LogLevel.Error => _logger.ErrorAsync(line),
-            LogLevel.Warning => _logger.WarningAsync(line),
-            _ => _logger.InformationAsync(line),
-        });
+        await (level == LogLevel.Error ? _logger.ErrorAsync(line) : _logger.WarningAsync(line));
     }
 
-    private async Task MarkAttemptPaidAsync(QfPayPaymentAttempt attempt, PaidFact fact, CancellationToken cancellationToken)
+    private async Task<bool> MoveAttemptAsync(QfPayPaymentAttempt attempt, PaidFact fact, PaymentAttemptStatus status, string message)
     {
-        // Read fresh: the row may have been written since it was loaded (last writer wins on UPDATE).
-        var fresh = await _attempts.FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken) ?? attempt;
-        fresh.Status = PaymentAttemptStatus.Paid;
-        fresh.Syssn = fact.Syssn;
-        fresh.LastResponseCode = Protocol.Codes.QfPayResponseCodes.SuccessCode;
-        fresh.LastMessage = PaidMessages[fact.Source];
-        fresh.UpdatedOnUtc = UtcNow();
-        await _attempts.UpdateAsync(fresh, cancellationToken);
+        var change = new AttemptChange(status, message, UtcNow()) { Syssn = fact.Syssn, LastResponseCode = QfPayResponseCodes.SuccessCode };
+        if (!await _attempts.TryChangeAsync(attempt.Id, change))
+            return false;
 
-        attempt.Status = fresh.Status;
-        attempt.Syssn = fresh.Syssn;
+        change.ApplyTo(attempt);
+        return true;
+    }
+
+    private async Task<SettlementResult> RecordMismatchAsync(QfPayPaymentAttempt attempt, PaidFact fact, string mismatch, CancellationToken cancellationToken)
+    {
+        var subject = SettlementLog.Subject(attempt, fact);
+        var detail = $"QFPay reports a paid payment that does not match what was sent ({subject}, {fact.Source.Describe()}): {mismatch}. The order is NOT " +
+            "marked paid; check the payment in QFPay's merchant portal and refund it or settle the order by hand";
+
+        var change = new AttemptChange(PaymentAttemptStatus.Mismatch, Shorten(mismatch), UtcNow()) { LastResponseCode = QfPayResponseCodes.SuccessCode };
+        var noted = await _attempts.TryChangeAsync(attempt.Id, change with { Syssn = string.IsNullOrEmpty(attempt.Syssn) ? fact.Syssn : null });
+        if (noted)
+        {
+            change.ApplyTo(attempt);
+        }
+        else
+        {
+            // The attempt already holds money (another report); this one is about a different transaction, noted once by
+            // a claim on its own syssn however often QFPay repeats it.
+            var claim = new QfPaySettlementClaim
+            {
+                ClaimKey = SettlementClaimKeys.Mismatch(fact.Syssn),
+                OrderId = attempt.OrderId,
+                AttemptId = attempt.Id,
+                Syssn = fact.Syssn,
+                ClaimedOnUtc = UtcNow(),
+                CompletedOnUtc = UtcNow(),
+                Outcome = SettlementClaimOutcome.Mismatch,
+            };
+            switch (await _claims.TryInsertAsync(claim, cancellationToken))
+            {
+                case UniqueInsert.Failed:
+                    return await TransientAsync(attempt, fact, "the mismatch record could not be written");
+                case UniqueInsert.Duplicate:
+                    return new SettlementResult(SettlementOutcome.Mismatch, attempt, $"repeated mismatching payment ({subject}); already noted", IsDuplicate: true);
+            }
+        }
+
+        var line = $"{OrderNotes.Prefix}{detail}.";
+        await _orderNotes.AddLineAsync(attempt.OrderId, line);
+        await _logger.ErrorAsync(line);
+        return new SettlementResult(SettlementOutcome.Mismatch, attempt, detail);
+    }
+
+    private async Task CompleteClaimAsync(QfPaySettlementClaim claim, Lease lease, ClaimCompletion completion)
+    {
+        lease.Stop();
+        if (!await _claims.TryCompleteAsync(claim.Id, claim.HolderToken!, completion))
+        {
+            // Only possible if this holder stalled past its lease and was replaced; the taker redid the work guarded by
+            // the order's state. Worth a look, never a second mark.
+            await _logger.ErrorAsync($"{OrderNotes.Prefix}the settlement claim of order id {claim.OrderId} was taken over while this node worked on it; " +
+                "check the order's notes.");
+        }
+    }
+
+    private async Task<SettlementResult> BusyAfterLosingLeaseAsync(QfPayPaymentAttempt attempt, PaidFact fact)
+    {
+        var detail = $"the settlement of order id {attempt.OrderId} lost its claim before marking the order ({SettlementLog.Subject(attempt, fact)}); it is tried again later";
+        await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
+        return new SettlementResult(SettlementOutcome.Busy, attempt, detail);
     }
 
     /// <summary>Re-reads an open claim until its holder completes it, it turns out abandoned, or the wait is over.</summary>
-    private async ValueTask<QfPaySettlementClaim?> WaitForHolderAsync(string claimKey, CancellationToken cancellationToken)
+    private async Task<QfPaySettlementClaim?> WaitForHolderAsync(string claimKey, CancellationToken cancellationToken)
     {
         var deadline = _timeProvider.GetUtcNow() + _timings.WaitForHolder;
         while (true)
@@ -341,62 +478,68 @@ public class SettlementService
         }
     }
 
-    /// <summary>
-    /// A holder that failed half-way backdates its own claim, so the next delivery takes it over at once instead of
-    /// waiting out the lease; every step it redoes is guarded by the order's state. Best effort: if even this write
-    /// fails, the lease still expires on its own.
-    /// </summary>
-    private async Task ReleaseAsync(QfPaySettlementClaim claim)
-    {
-        try
-        {
-            claim.ClaimedOnUtc = UtcNow() - _timings.Lease;
-            await _claims.UpdateAsync(claim, CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // The database is likely what failed; the lease covers it.
-        }
-    }
-
     private bool IsAbandoned(QfPaySettlementClaim claim) =>
-        claim.CompletedOnUtc is null && UtcNow() - DateTime.SpecifyKind(claim.ClaimedOnUtc, DateTimeKind.Utc) >= _timings.Lease;
+        claim.CompletedOnUtc is null
+        && (UtcNow() - DateTime.SpecifyKind(claim.ClaimedOnUtc, DateTimeKind.Utc) >= _timings.Lease || _holder.IsGone(claim.HolderToken));
 
-    private async ValueTask<SettlementResult> TransientAsync(QfPayPaymentAttempt attempt, PaidFact fact, string what)
+    private async Task<SettlementResult> TransientAsync(QfPayPaymentAttempt attempt, PaidFact fact, string what)
     {
         var detail = $"{what} for {SettlementLog.Subject(attempt, fact)}; it will be retried";
-        await TryLogAsync(() => _logger.WarningAsync($"{OrderNotes.Prefix}{detail}."));
+        await TryAsync(() => _logger.WarningAsync($"{OrderNotes.Prefix}{detail}."));
         return new SettlementResult(SettlementOutcome.TransientFailure, attempt, detail);
     }
 
     private static string? DescribeMismatch(QfPayPaymentAttempt attempt, PaidFact fact)
     {
-        // Allocated only when something differs: the usual payment matches.
         List<string>? problems = null;
         if (fact.AmountMinor != attempt.AmountMinor)
             (problems ??= []).Add($"amount {SettlementLog.Amount(fact.AmountMinor, fact.Currency)} instead of {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}");
 
         if (!string.Equals(fact.Currency?.Trim(), attempt.CurrencyCode, StringComparison.OrdinalIgnoreCase))
             (problems ??= []).Add($"currency {fact.Currency} instead of {attempt.CurrencyCode}");
+        else if (!MinorUnits.ExponentOf(fact.Currency).IsValid)
+            (problems ??= []).Add($"currency {fact.Currency} is not one QFPay charges in");
 
-        // QFPay gives one syssn per out_trade_no (API.md §4.2); a different one is not this attempt's payment.
-        if (attempt.Syssn is { Length: > 0 } known && !string.Equals(known, fact.Syssn, StringComparison.Ordinal))
+        // QFPay gives one syssn per out_trade_no; a different one is not this attempt's payment.
+        if (attempt.Syssn is { Length: > 0 } known && !string.Equals(known, fact.Syssn, StringComparison.OrdinalIgnoreCase))
             (problems ??= []).Add($"syssn {fact.Syssn} instead of {known}");
+
+        if (!string.IsNullOrWhiteSpace(fact.PayType) && !string.Equals(fact.PayType.Trim(), attempt.PayType.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            (problems ??= []).Add($"pay type {fact.PayType.Trim()} instead of {attempt.PayType}");
+
+        if (!NoCancel.Contains(fact.Cancel?.Trim() ?? string.Empty))
+            (problems ??= []).Add(DescribeCancel(fact.Cancel!.Trim()));
 
         return problems is null ? null : string.Join("; ", problems);
     }
+
+    private static string DescribeCancel(string cancel) => cancel switch
+    {
+        "3" => "QFPay already shows it refunded in full (cancel 3)",
+        "5" => "QFPay already shows it partly refunded (cancel 5)",
+        "1" or "2" => $"QFPay shows it cancelled (cancel {cancel})",
+        _ => $"QFPay flags it with cancel {cancel}",
+    };
 
     private static bool IsAlreadyPaid(Order order) =>
         order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded;
 
     private static string DescribeTransaction(string? transactionId) =>
-        string.IsNullOrWhiteSpace(transactionId) ? "another payment (no transaction id recorded)" : $"transaction {transactionId}";
+        string.IsNullOrWhiteSpace(transactionId) ? "another payment (no QFPay transaction recorded on the order)" : $"QFPay payment {transactionId}";
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 
     private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;
 
-    private static async Task TryLogAsync(Func<Task> write)
+    /// <summary>Settlement's routine lines go to nopCommerce's log only with the store's debug logging on: the order note already tells it.</summary>
+    private async Task DebugAsync(int storeId, string detail)
+    {
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeId);
+        if (settings.DebugLogging)
+            await _logger.InsertLogAsync(LogLevel.Debug, $"{OrderNotes.Prefix}{detail}.");
+    }
+
+    private static async Task TryAsync(Func<Task> write)
     {
         try
         {
@@ -405,6 +548,106 @@ public class SettlementService
         catch (Exception)
         {
             // The log lives in the same database that just failed; the outcome is returned either way.
+        }
+    }
+
+    /// <summary>
+    /// The holder's lease on an order's claim: renewed in the background every <see cref="SettlementTimings.RenewEvery"/>
+    /// while the holder works, so a slow mark-paid keeps it; checked just before the order is marked.
+    /// </summary>
+    private sealed class Lease : IAsyncDisposable
+    {
+        private readonly SettlementService _service;
+        private readonly QfPaySettlementClaim _claim;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _renewals;
+        private DateTime _renewedOnUtc;
+        private volatile bool _lost;
+
+        public Lease(SettlementService service, QfPaySettlementClaim claim)
+        {
+            _service = service;
+            _claim = claim;
+            _renewedOnUtc = DateTime.SpecifyKind(claim.ClaimedOnUtc, DateTimeKind.Utc);
+            _renewals = RenewAsync();
+        }
+
+        /// <summary>True while enough of the lease is left to mark the order; renews first when it is running short.</summary>
+        public async Task<bool> EnsureSafeAsync()
+        {
+            if (_lost)
+                return false;
+
+            if (_service.UtcNow() - _renewedOnUtc < _service._timings.Lease - _service._timings.SafetyMargin)
+                return true;
+
+            return await TryRenewAsync();
+        }
+
+        public void Stop()
+        {
+            if (!_stop.IsCancellationRequested)
+                _stop.Cancel();
+        }
+
+        /// <summary>Backdates the claim so the next report takes it over at once instead of waiting out the lease.</summary>
+        public async Task ReleaseAsync()
+        {
+            Stop();
+            try
+            {
+                await _service._claims.TryRenewAsync(_claim.Id, _claim.HolderToken!, _service.UtcNow() - _service._timings.Lease - _service._timings.Lease);
+            }
+            catch (Exception)
+            {
+                // The database is likely what failed; the lease runs out on its own.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Stop();
+            try
+            {
+                await _renewals;
+            }
+            catch (Exception)
+            {
+                // Stopped while waiting (cancelled), or a renewal failed after the work was done: nothing left to do.
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task RenewAsync()
+        {
+            while (!_stop.IsCancellationRequested && !_lost)
+            {
+                await Task.Delay(_service._timings.RenewEvery, _service._timeProvider, _stop.Token);
+                if (!await TryRenewAsync())
+                    return;
+            }
+        }
+
+        private async Task<bool> TryRenewAsync()
+        {
+            var now = _service.UtcNow();
+            try
+            {
+                if (await _service._claims.TryRenewAsync(_claim.Id, _claim.HolderToken!, now))
+                {
+                    _renewedOnUtc = now;
+                    return true;
+                }
+
+                _lost = true;
+            }
+            catch (Exception) when (!_stop.IsCancellationRequested)
+            {
+                // A failed renewal is not a lost lease; the check before marking renews again or refuses.
+            }
+
+            return false;
         }
     }
 }

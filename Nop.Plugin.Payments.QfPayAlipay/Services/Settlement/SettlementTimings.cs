@@ -1,18 +1,21 @@
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 
-/// <summary>How long settlement waits for, and trusts, another holder of a claim.</summary>
+/// <summary>How long settlement trusts, waits for and renews a holder of an order's claim.</summary>
 /// <param name="Lease">
-/// A claim not completed after this long was left by a holder that died (a crash between claim and mark-paid) and
-/// is taken over. Settling takes milliseconds; two minutes leaves a wide margin for a slow database while still
-/// completing the payment at QFPay's second notification attempt or the next reconciliation run (API.md §6.6).
+/// A claim not renewed for this long was left by a holder that died, and is taken over. The holder renews it every
+/// <paramref name="RenewEvery"/> while it works (nopCommerce's mark-paid sends e-mails and can take seconds), so a live
+/// holder never loses it, and a dead one is replaced well before QFPay's second delivery (2 minutes after the first).
 /// </param>
+/// <param name="RenewEvery">How often a working holder renews its lease.</param>
 /// <param name="WaitForHolder">
-/// How long a duplicate delivery waits for the holder to finish, so that QFPay gets SUCCESS at once instead of a
-/// retry; kept well under the few seconds a notification sender waits for an answer.
+/// How long a second report of the same order waits for the holder to finish, so that QFPay gets SUCCESS at once instead
+/// of a retry; kept well under the few seconds a notification sender waits for an answer.
 /// </param>
 /// <param name="PollInterval">How often the claim is re-read while waiting.</param>
-/// <param name="MaxGenerations">Takeovers of one syssn before giving up (each needs a lease to expire first).</param>
-public sealed record SettlementTimings(TimeSpan Lease, TimeSpan WaitForHolder, TimeSpan PollInterval, int MaxGenerations)
+public sealed record SettlementTimings(TimeSpan Lease, TimeSpan RenewEvery, TimeSpan WaitForHolder, TimeSpan PollInterval)
 {
-    public static SettlementTimings Default { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100), 20);
+    public static SettlementTimings Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
+
+    /// <summary>A holder marks the order paid only while at least this much of its lease is left (clock skew, a slow statement).</summary>
+    public TimeSpan SafetyMargin => TimeSpan.FromTicks(Lease.Ticks / 3);
 }
