@@ -44,11 +44,7 @@ public class QfPayOrderStatusControllerTests
         var notifications = new Mock<INotificationService>();
 
         var result = await node.InScopeAsync(services =>
-            new QfPayOrderStatusController(services.GetRequiredService<OrderStatusChecker>(), notifications.Object)
-            {
-                ControllerContext = LiveShop.ControllerContextFor(services),
-                Url = Mock.Of<IUrlHelper>(),
-            }.CheckStatus(order.Id));
+            Controller(services, notifications.Object).CheckStatus(order.Id));
 
         var redirect = (RedirectToActionResult)result;
         Assert.Multiple(() =>
@@ -59,5 +55,13 @@ public class QfPayOrderStatusControllerTests
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             notifications.Verify(n => n.SuccessNotification($"Payment {attempt.OutTradeNo}: QFPay confirms it is paid; the order is settled.", true, 0), Times.Once());
         });
+    }
+
+    internal static QfPayOrderStatusController Controller(IServiceProvider services, INotificationService notifications)
+    {
+        var controller = ActivatorUtilities.CreateInstance<QfPayOrderStatusController>(services, notifications);
+        controller.ControllerContext = LiveShop.ControllerContextFor(services);
+        controller.Url = Mock.Of<IUrlHelper>();
+        return controller;
     }
 }

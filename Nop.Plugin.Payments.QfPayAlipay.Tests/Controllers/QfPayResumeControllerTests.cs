@@ -3,6 +3,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
@@ -34,7 +35,7 @@ public class QfPayResumeControllerTests : SettableClockLiveShopFixture
         var order = Shop.AddOrder();
         await Shop.PostProcessAsync(order, UserAgents.WeChatOnIPhone);
         var first = Shop.Attempts.Single();
-        Clock.Advance(TimeSpan.FromMinutes(31));
+        Clock.Advance(TimeSpan.FromMinutes(30) + PaymentStarter.RetryGrace + TimeSpan.FromSeconds(1));
 
         var result = await Shop.ResumeAsync(order.OrderGuid, UserAgents.IPhoneSafari);
 
@@ -46,21 +47,29 @@ public class QfPayResumeControllerTests : SettableClockLiveShopFixture
             Assert.That(attempts[1].Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment));
             Assert.That((result as RedirectResult)?.Url, Is.EqualTo(attempts[1].PayUrl));
             Assert.That(attempts[1].PayUrl, Is.Not.EqualTo(first.PayUrl));
+            Assert.That(attempts[0].Status, Is.EqualTo(PaymentAttemptStatus.Expired), "QFPay confirmed the old link unpaid before a new one was made");
             Assert.That(Payments, Is.EqualTo(2));
         });
     }
 
     [Test]
-    public async Task A_link_with_less_than_the_safety_margin_left_is_not_handed_out_again()
+    public async Task A_link_close_to_its_expiry_is_checked_with_QFPay_and_handed_out_again_rather_than_starting_a_second_payment()
     {
         Shop.Settings.PaymentExpiryMinutes = 10;
         var order = Shop.AddOrder();
         await Shop.PostProcessAsync(order, UserAgents.WeChatOnIPhone);
         Clock.Advance(TimeSpan.FromMinutes(8));
 
-        await Shop.ResumeAsync(order.OrderGuid, UserAgents.IPhoneSafari);
+        var result = await Shop.ResumeAsync(order.OrderGuid, UserAgents.IPhoneSafari);
 
-        Assert.That(Shop.Attempts.All.Count, Is.EqualTo(2));
+        // The old link can still be paid for two minutes: a second payment now could charge the shopper twice.
+        Assert.Multiple(() =>
+        {
+            Assert.That(Shop.Attempts.All.Count, Is.EqualTo(1));
+            Assert.That(Payments, Is.EqualTo(1));
+            Assert.That(Shop.Simulator.Requests.Count(r => r.Endpoint == SimulatorEndpoint.Query), Is.EqualTo(1));
+            Assert.That((result as RedirectResult)?.Url, Is.EqualTo(Shop.Attempts.Single().PayUrl));
+        });
     }
 
     [Test]

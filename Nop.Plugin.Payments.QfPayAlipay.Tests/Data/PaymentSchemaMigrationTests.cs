@@ -64,7 +64,8 @@ public class PaymentSchemaMigrationTests
     {
         var syssn = new string('9', 40);
 
-        Assert.That(SettlementClaimKeys.Payment(syssn, 999).Length, Is.LessThanOrEqualTo(SettlementClaimKeys.MaxLength));
+        Assert.That(SettlementClaimKeys.Mismatch(syssn).Length, Is.LessThanOrEqualTo(SettlementClaimKeys.MaxLength));
+        Assert.That(SettlementClaimKeys.Order(int.MaxValue).Length, Is.LessThanOrEqualTo(SettlementClaimKeys.MaxLength));
     }
 
     [Test]

@@ -26,7 +26,7 @@ public class RefundRepositoryStoreTests
         var rows = new List<QfPayRefund> { new() { Id = 1, PaymentAttemptId = 7, Sequence = 2, OutTradeNo = "10025-R2-AAAAAA" } };
         var repository = Repository(rows);
         repository.Setup(r => r.InsertAsync(It.IsAny<QfPayRefund>(), false)).ThrowsAsync(new TestDatabaseException("unique"));
-        var store = new RepositoryRefundStore(repository.Object);
+        var store = new RepositoryRefundStore(repository.Object, new ConditionalUpdate(new RecordingDataProvider(), SqlDialect.DoubleQuotes));
 
         var sameSequence = await store.InsertAsync(new QfPayRefund { PaymentAttemptId = 7, Sequence = 2, OutTradeNo = "10025-R2-BBBBBB" });
         var outage = await store.InsertAsync(new QfPayRefund { PaymentAttemptId = 7, Sequence = 3, OutTradeNo = "10025-R3-CCCCCC" });
@@ -41,7 +41,7 @@ public class RefundRepositoryStoreTests
         {
             Id = i, Status = i == 3 ? RefundStatus.Succeeded : RefundStatus.Pending, CreatedOnUtc = Now.AddMinutes(-i),
         }).ToList();
-        var store = new RepositoryRefundStore(Repository(rows).Object);
+        var store = new RepositoryRefundStore(Repository(rows).Object, new ConditionalUpdate(new RecordingDataProvider(), SqlDialect.DoubleQuotes));
 
         var first = await store.ListPendingAsync(Now, null, 2);
         var second = await store.ListPendingAsync(Now, new ListPosition(first[^1].CreatedOnUtc, first[^1].Id), 2);
@@ -85,14 +85,15 @@ public class RefundRepositoryStoreTests
     }
 
     [Test]
-    public async Task Abandoned_settlements_are_open_payment_claims_older_than_the_lease()
+    public async Task Abandoned_settlements_are_open_order_claims_older_than_the_lease()
     {
         var claims = new List<QfPaySettlementClaim>
         {
-            new() { Id = 1, ClaimKey = "payment:1#1", ClaimedOnUtc = Now.AddMinutes(-10) },
-            new() { Id = 2, ClaimKey = "payment:2#1", ClaimedOnUtc = Now.AddMinutes(-10), CompletedOnUtc = Now.AddMinutes(-10) },
-            new() { Id = 3, ClaimKey = "mismatch:3#1", ClaimedOnUtc = Now.AddMinutes(-10) },
-            new() { Id = 4, ClaimKey = "payment:4#1", ClaimedOnUtc = Now.AddMinutes(-1) },
+            new() { Id = 1, ClaimKey = "order:1", ClaimedOnUtc = Now.AddMinutes(-10) },
+            new() { Id = 2, ClaimKey = "order:2", ClaimedOnUtc = Now.AddMinutes(-10), CompletedOnUtc = Now.AddMinutes(-10) },
+            new() { Id = 3, ClaimKey = "mismatch:3", ClaimedOnUtc = Now.AddMinutes(-10) },
+            new() { Id = 4, ClaimKey = "order:4", ClaimedOnUtc = Now.AddMinutes(-1) },
+            new() { Id = 5, ClaimKey = "payment:5#1", ClaimedOnUtc = Now.AddMinutes(-10) },
         };
         var source = new RepositoryReconciliationSource(Repository(new List<QfPayPaymentAttempt>()).Object, Repository(claims).Object);
 

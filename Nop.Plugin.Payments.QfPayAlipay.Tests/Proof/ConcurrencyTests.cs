@@ -147,7 +147,7 @@ public class ConcurrencyTests
             Assert.That(answers.Select(static a => a.Reason), Is.All.AnyOf(NotifyReason.Settled, NotifyReason.Duplicate, NotifyReason.SettlementBusy));
             Assert.That(database.UniqueViolations, Is.GreaterThan(1), "the database's unique index refused the losing inserts");
             Assert.That(claims.Select(static c => (c.ClaimKey, c.CompletedOnUtc is not null)),
-                Is.EqualTo(new[] { (SettlementClaimKeys.Payment(attempt.Syssn!, 1), true) }));
+                Is.EqualTo(new[] { (SettlementClaimKeys.Order(order.Id), true) }));
             Assert.That(attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
         });
     }

@@ -6,8 +6,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Proof;
 
 /// <summary>
 /// The database failing between "claimed" and "done": after a claim is inserted, the next
-/// <paramref name="failedWrites"/> writes to the claim table (completing it once the order is marked paid, then the
-/// holder's release) throw, as a dropped connection would. Later writes work.
+/// <paramref name="failedWrites"/> completions of a claim (once the order is marked paid, and the holder's second try)
+/// throw, as a dropped connection would. Later writes work.
 /// </summary>
 public sealed class ThrowOnceAfterClaimStore(ISettlementClaimStore inner, int failedWrites = 1) : ISettlementClaimStore
 {
@@ -27,10 +27,24 @@ public sealed class ThrowOnceAfterClaimStore(ISettlementClaimStore inner, int fa
 
     public Task<QfPaySettlementClaim?> FindAsync(string claimKey, CancellationToken cancellationToken = default) => inner.FindAsync(claimKey, cancellationToken);
 
-    public Task UpdateAsync(QfPaySettlementClaim claim, CancellationToken cancellationToken = default)
+    public Task<bool> TryRenewAsync(int claimId, string holderToken, DateTime nowUtc, CancellationToken cancellationToken = default) =>
+        inner.TryRenewAsync(claimId, holderToken, nowUtc, cancellationToken);
+
+    public Task<bool> TryTakeOverAsync(int claimId, string? goneHolderToken, DateTime leaseStartedBeforeUtc, ClaimTakeover takeover,
+        CancellationToken cancellationToken = default) => inner.TryTakeOverAsync(claimId, goneHolderToken, leaseStartedBeforeUtc, takeover, cancellationToken);
+
+    public Task<bool> TryReleaseAsync(int claimId, string holderToken, CancellationToken cancellationToken = default) =>
+        inner.TryReleaseAsync(claimId, holderToken, cancellationToken);
+
+    public Task<bool> TryCompleteAsync(int claimId, string holderToken, ClaimCompletion completion, CancellationToken cancellationToken = default)
+    {
+        ThrowIfArmed();
+        return inner.TryCompleteAsync(claimId, holderToken, completion, cancellationToken);
+    }
+
+    private void ThrowIfArmed()
     {
         if (Volatile.Read(ref _armed) == 1 && Interlocked.Decrement(ref _failuresLeft) >= 0)
             throw new TestDatabaseException("connection lost while completing the settlement claim");
-        return inner.UpdateAsync(claim, cancellationToken);
     }
 }

@@ -62,6 +62,22 @@ internal sealed class InMemoryClaimTable<TClaim> where TClaim : BaseEntity, ICla
             _rows[claim.ClaimKey] = RowCopy.Of(claim);
     }
 
+    /// <summary>Changes row <paramref name="id"/> only if <paramref name="guard"/> holds for it, atomically, like a guarded UPDATE.</summary>
+    public bool TryChange(int id, Func<TClaim, bool> guard, Action<TClaim> change)
+    {
+        lock (_gate)
+        {
+            var row = _rows.Values.FirstOrDefault(c => c.Id == id);
+            if (row is null || !guard(row))
+                return false;
+
+            var changed = RowCopy.Of(row);
+            change(changed);
+            _rows[changed.ClaimKey] = changed;
+            return true;
+        }
+    }
+
     /// <summary>A snapshot of the first row <paramref name="order"/> puts first among those <paramref name="filter"/> keeps.</summary>
     public TClaim? First(Func<TClaim, bool> filter, Func<IEnumerable<TClaim>, IEnumerable<TClaim>> order)
     {

@@ -5,13 +5,17 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
 /// <see cref="IPaymentAttemptStore"/> in memory, thread-safe, with the database's rules: out_trade_no unique without
-/// regard to case (SQL Server's default collation, PostgreSQL citext), snapshots on read, whole-row writes.
+/// regard to case (SQL Server's default collation, PostgreSQL citext), one attempt per order and number, snapshots on
+/// read, and changes that happen only
+/// when the stored status allows them, atomically, as the guarded UPDATE does. Every status a row ever held is kept in
+/// <see cref="StatusHistory"/>, so tests can prove that none moved backwards.
 /// </summary>
 public sealed class InMemoryPaymentAttemptStore : IPaymentAttemptStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, QfPayPaymentAttempt> _rows = [];
     private int _lastId;
+    private readonly List<(int AttemptId, PaymentAttemptStatus Status)> _history = [];
 
     /// <summary>While true the "database" is down: inserts fail, reads and writes throw.</summary>
     public bool IsDown { get; set; }
@@ -27,6 +31,19 @@ public sealed class InMemoryPaymentAttemptStore : IPaymentAttemptStore
 
     public QfPayPaymentAttempt Single() => All.Single();
 
+    /// <summary>Every status each row held, in the order they were written.</summary>
+    public IReadOnlyList<(int AttemptId, PaymentAttemptStatus Status)> StatusHistory
+    {
+        get
+        {
+            lock (_gate)
+                return _history.ToList();
+        }
+    }
+
+    /// <summary>How many changes were refused because the row had moved on (the guarded UPDATE matching no row).</summary>
+    public int RefusedChanges { get; private set; }
+
     public Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
     {
         if (IsDown)
@@ -34,11 +51,15 @@ public sealed class InMemoryPaymentAttemptStore : IPaymentAttemptStore
 
         lock (_gate)
         {
-            if (_rows.Values.Any(a => string.Equals(a.OutTradeNo, attempt.OutTradeNo, StringComparison.OrdinalIgnoreCase)))
+            if (_rows.Values.Any(a => string.Equals(a.OutTradeNo, attempt.OutTradeNo, StringComparison.OrdinalIgnoreCase)
+                || (a.OrderId == attempt.OrderId && a.AttemptNumber == attempt.AttemptNumber)))
+            {
                 return Task.FromResult(UniqueInsert.Duplicate);
+            }
 
             attempt.Id = ++_lastId;
             _rows[attempt.Id] = RowCopy.Of(attempt);
+            _history.Add((attempt.Id, attempt.Status));
             return Task.FromResult(UniqueInsert.Inserted);
         }
     }
@@ -56,17 +77,50 @@ public sealed class InMemoryPaymentAttemptStore : IPaymentAttemptStore
             return Task.FromResult<IReadOnlyList<QfPayPaymentAttempt>>(_rows.Values.Where(a => a.OrderId == orderId).OrderBy(static a => a.Id).Select(RowCopy.Of).ToList());
     }
 
-    public Task UpdateAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
+    public Task<bool> TryChangeAsync(int attemptId, AttemptChange change, CancellationToken cancellationToken = default)
     {
         ThrowIfDown();
         lock (_gate)
         {
-            if (!_rows.ContainsKey(attempt.Id))
-                throw new TestDatabaseException($"No attempt row {attempt.Id} to update.");
-            _rows[attempt.Id] = RowCopy.Of(attempt);
+            if (!_rows.TryGetValue(attemptId, out var row) || !row.Status.CanMoveTo(change.Status))
+            {
+                RefusedChanges++;
+                return Task.FromResult(false);
+            }
+
+            var changed = RowCopy.Of(row);
+            change.ApplyTo(changed);
+            _rows[attemptId] = changed;
+            _history.Add((attemptId, changed.Status));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task RecordQueriedAsync(int attemptId, DateTime queriedOnUtc, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        lock (_gate)
+        {
+            if (_rows.TryGetValue(attemptId, out var row))
+            {
+                var changed = RowCopy.Of(row);
+                changed.LastQueriedOnUtc = queriedOnUtc;
+                _rows[attemptId] = changed;
+            }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Changes when a row's link expires, directly (as a shorter setting at checkout time would have made it).</summary>
+    public void SetExpiry(int attemptId, DateTime expiresOnUtc)
+    {
+        lock (_gate)
+        {
+            var changed = RowCopy.Of(_rows[attemptId]);
+            changed.ExpiresOnUtc = expiresOnUtc;
+            _rows[attemptId] = changed;
+        }
     }
 
     /// <summary>Puts a row in directly (e.g. an attempt of an earlier checkout).</summary>
@@ -76,6 +130,7 @@ public sealed class InMemoryPaymentAttemptStore : IPaymentAttemptStore
         {
             attempt.Id = ++_lastId;
             _rows[attempt.Id] = RowCopy.Of(attempt);
+            _history.Add((attempt.Id, attempt.Status));
         }
 
         return attempt;

@@ -20,7 +20,7 @@ public sealed class InMemoryReconciliationSource(InMemoryPaymentAttemptStore att
         CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<QfPaySettlementClaim>>(claims.All
             .Where(c => c.CompletedOnUtc is null && c.ClaimedOnUtc > claimedAfterUtc && c.ClaimedOnUtc < claimedBeforeUtc
-                && c.ClaimKey.StartsWith("payment:", StringComparison.Ordinal))
+                && c.ClaimKey.StartsWith(SettlementClaimKeys.OrderPrefix, StringComparison.Ordinal))
             .Where(c => after is null || c.ClaimedOnUtc > after.CreatedOnUtc || (c.ClaimedOnUtc == after.CreatedOnUtc && c.Id > after.Id))
             .OrderBy(static c => c.ClaimedOnUtc).ThenBy(static c => c.Id)
             .Take(take)

@@ -5,13 +5,15 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
 /// <see cref="IRefundStore"/> in memory with the table's two unique indexes (out_trade_no without regard to case;
-/// payment + sequence), snapshots on read and whole-row writes, like the database.
+/// payment + sequence), snapshots on read, and guarded changes that happen atomically only when the stored status allows
+/// them, like the database's guarded UPDATE. Every status a row held is kept in <see cref="StatusHistory"/>.
 /// </summary>
 public sealed class InMemoryRefundStore : IRefundStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, QfPayRefund> _rows = [];
     private int _lastId;
+    private readonly List<(int RefundId, RefundStatus Status)> _history = [];
 
     public bool IsDown { get; set; }
 
@@ -21,6 +23,16 @@ public sealed class InMemoryRefundStore : IRefundStore
         {
             lock (_gate)
                 return _rows.Values.OrderBy(static r => r.Id).Select(RowCopy.Of).ToList();
+        }
+    }
+
+    /// <summary>Every status each row held, in the order they were written.</summary>
+    public IReadOnlyList<(int RefundId, RefundStatus Status)> StatusHistory
+    {
+        get
+        {
+            lock (_gate)
+                return _history.ToList();
         }
     }
 
@@ -39,6 +51,7 @@ public sealed class InMemoryRefundStore : IRefundStore
 
             refund.Id = ++_lastId;
             _rows[refund.Id] = RowCopy.Of(refund);
+            _history.Add((refund.Id, refund.Status));
             return Task.FromResult(UniqueInsert.Inserted);
         }
     }
@@ -62,17 +75,38 @@ public sealed class InMemoryRefundStore : IRefundStore
             .Take(take)
             .ToList());
 
-    public Task UpdateAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    public Task<bool> TryChangeAsync(int refundId, RefundChange change, CancellationToken cancellationToken = default)
     {
         ThrowIfDown();
         lock (_gate)
         {
-            if (!_rows.ContainsKey(refund.Id))
-                throw new TestDatabaseException($"No refund row {refund.Id} to update.");
-            _rows[refund.Id] = RowCopy.Of(refund);
-        }
+            if (!_rows.TryGetValue(refundId, out var row) || !row.Status.CanMoveTo(change.Status))
+                return Task.FromResult(false);
 
-        return Task.CompletedTask;
+            var changed = RowCopy.Of(row);
+            change.ApplyTo(changed);
+            _rows[refundId] = changed;
+            _history.Add((refundId, changed.Status));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> RecordAnswerAsync(int refundId, RefundAnswer answer, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDown();
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(refundId, out var row) || row.Status != RefundStatus.Pending)
+                return Task.FromResult(false);
+
+            var changed = RowCopy.Of(row);
+            changed.LastResponseCode = answer.ResponseCode ?? changed.LastResponseCode;
+            changed.RefundSyssn = answer.RefundSyssn ?? changed.RefundSyssn;
+            changed.LastMessage = answer.Message;
+            changed.UpdatedOnUtc = answer.UpdatedOnUtc;
+            _rows[refundId] = changed;
+            return Task.FromResult(true);
+        }
     }
 
     private List<QfPayRefund> Where(Func<QfPayRefund, bool> predicate)

@@ -131,6 +131,9 @@ public sealed class ReconciliationRig : IAsyncDisposable
             PayUrl = payment.PayUrl,
             CreatedOnUtc = now,
             UpdatedOnUtc = now,
+            // As checkout records them: the link's own expiry, and the total the charge was computed from (HKD at rate 1).
+            ExpiresOnUtc = now + Nop.Plugin.Payments.QfPayAlipay.Services.Checkout.PayUrlFreshness.Lifetime(Shop.Settings.PaymentExpiryMinutes),
+            ChargedOrderTotal = amountMinor / 100m,
         });
         return (order, attempt);
     }
@@ -139,8 +142,8 @@ public sealed class ReconciliationRig : IAsyncDisposable
     public async Task<(Order Order, QfPayPaymentAttempt Attempt)> PaidOrderAsync(Node node, long amountMinor = 12800)
     {
         var (order, attempt) = await OpenPaymentAsync(node, amountMinor, pay: true);
+        await Shop.Attempts.TryChangeAsync(attempt.Id, new AttemptChange(PaymentAttemptStatus.Paid, "Paid.", Shop.Clock.GetUtcNow().UtcDateTime));
         attempt.Status = PaymentAttemptStatus.Paid;
-        await Shop.Attempts.UpdateAsync(attempt);
         order.CaptureTransactionId = attempt.Syssn;
         order.PaymentStatus = PaymentStatus.Paid;
         order.OrderStatus = OrderStatus.Processing;

@@ -129,22 +129,36 @@ public class Shop
 
     public Mock<IStoreContext> StoreContext { get; } = new();
 
+    /// <summary>The admin's work context: no vendor unless a test sets one.</summary>
+    public Mock<IWorkContext> WorkContext { get; } = new();
+
     public Mock<IIntegrationHealthLog> HealthLog { get; } = new();
 
-    public SettlementTimings Timings { get; set; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20), 20);
+    public SettlementTimings Timings { get; set; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20));
 
     /// <summary>
     /// <see cref="Timings"/> for a shop on a clock that only moves when the test moves it (FakeTimeProvider): no waiting
     /// for another holder of a settlement claim, because a delay on such a clock never ends.
     /// </summary>
-    public static SettlementTimings TimingsForFakeClock { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.Zero, TimeSpan.FromMilliseconds(10), 20);
+    public static SettlementTimings TimingsForFakeClock { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), TimeSpan.Zero, TimeSpan.FromMilliseconds(10));
 
     public QfPayTimeouts Timeouts { get; set; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
 
     public TimeSpan MarkPaidDelay { get; set; }
 
+    /// <summary>Holder tokens of simulated nodes that crashed (see <see cref="TestClaimHolder"/>).</summary>
+    public ConcurrentDictionary<string, bool> CrashedHolders { get; } = new();
+
+    /// <summary>The claim holder of the container built last (each container is one simulated web node).</summary>
+    public TestClaimHolder? LastHolder { get; private set; }
+
+    private int _nodes;
+
     /// <summary>Registrations applied last, e.g. the benchmark's indexed tables in place of the scanning in-memory ones.</summary>
     public Action<IServiceCollection>? LastRegistrations { get; set; }
+
+    /// <summary>Counts a mark-as-paid done by a test's own stand-in for nopCommerce's.</summary>
+    public void CountMarkPaid() => Interlocked.Increment(ref _markPaidCalls);
 
     /// <summary>How often nopCommerce was asked to mark an order paid (whether or not it could).</summary>
     public int MarkPaidCalls => Volatile.Read(ref _markPaidCalls);
@@ -186,9 +200,9 @@ public class Shop
 
     /// <summary>An attempt as PostProcessPaymentAsync leaves it after QFPay created the payment.</summary>
     public QfPayPaymentAttempt SeedAttempt(Order order, long amountMinor = 12800, string currency = "HKD", string? syssn = null,
-        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1)
+        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1, DateTime? createdOnUtc = null)
     {
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = createdOnUtc ?? Clock.GetUtcNow().UtcDateTime;
         return Attempts.Seed(new QfPayPaymentAttempt
         {
             OrderId = order.Id,
@@ -203,6 +217,8 @@ public class Shop
             PayUrl = "http://127.0.0.1:9/cashier/x",
             CreatedOnUtc = now,
             UpdatedOnUtc = now,
+            ExpiresOnUtc = now + Nop.Plugin.Payments.QfPayAlipay.Services.Checkout.PayUrlFreshness.Lifetime(Settings.PaymentExpiryMinutes),
+            ChargedOrderTotal = order.OrderTotal,
         });
     }
 
@@ -238,7 +254,10 @@ public class Shop
         services.AddSingleton(CurrencyService.Object);
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(StoreContext.Object);
+        services.TryAddSingleton(WorkContext.Object);
         services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
+        LastHolder = new TestClaimHolder($"node-{Interlocked.Increment(ref _nodes)}", CrashedHolders);
+        services.Replace(ServiceDescriptor.Singleton<ClaimHolder>(LastHolder));
         LastRegistrations?.Invoke(services);
     }
 

@@ -3,12 +3,15 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 
 /// <summary>
-/// Persistence of payment attempts; the database enforces one attempt per out_trade_no. There is no whole-row update:
+/// Persistence of payment attempts; the database enforces one attempt per out_trade_no and one per order and number. There is no whole-row update:
 /// a status changes only through <see cref="TryChangeAsync"/>, which moves it forward or not at all.
 /// </summary>
 public interface IPaymentAttemptStore
 {
-    /// <summary>Inserts <paramref name="attempt"/> (its Id is set when <see cref="UniqueInsert.Inserted"/>).</summary>
+    /// <summary>
+    /// Inserts <paramref name="attempt"/> (its Id is set when <see cref="UniqueInsert.Inserted"/>);
+    /// <see cref="UniqueInsert.Duplicate"/> when its out_trade_no, or its order and attempt number, are taken.
+    /// </summary>
     Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default);
 
     Task<QfPayPaymentAttempt?> FindByOutTradeNoAsync(string outTradeNo, CancellationToken cancellationToken = default);

@@ -33,7 +33,9 @@ public class RepositoryPaymentAttemptStore : IPaymentAttemptStore
         {
             // Each provider reports a unique violation with its own exception type and code; asking whether the key
             // exists now tells a duplicate from any other failure.
-            return await UniqueKeyDecision.AfterFailedInsertAsync(() => FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken));
+            return await UniqueKeyDecision.AfterFailedInsertAsync(async () =>
+                await FindByOutTradeNoAsync(attempt.OutTradeNo, cancellationToken)
+                ?? (await ListByOrderAsync(attempt.OrderId, cancellationToken)).FirstOrDefault(a => a.AttemptNumber == attempt.AttemptNumber));
         }
     }
 

@@ -36,6 +36,7 @@ public sealed class SqliteDatabase : IDisposable
             CREATE TABLE {nameof(QfPayPaymentAttempt)} ({SqliteRows<QfPayPaymentAttempt>.ColumnDefinitions});
             CREATE UNIQUE INDEX {PaymentSchemaMigration.OutTradeNoIndex} ON {nameof(QfPayPaymentAttempt)} ({nameof(QfPayPaymentAttempt.OutTradeNo)} COLLATE NOCASE);
             CREATE INDEX {PaymentSchemaMigration.OrderIdIndex} ON {nameof(QfPayPaymentAttempt)} ({nameof(QfPayPaymentAttempt.OrderId)});
+            CREATE UNIQUE INDEX {PaymentSchemaMigration.OrderAttemptIndex} ON {nameof(QfPayPaymentAttempt)} ({nameof(QfPayPaymentAttempt.OrderId)}, {nameof(QfPayPaymentAttempt.AttemptNumber)});
             CREATE TABLE {nameof(QfPaySettlementClaim)} ({SqliteRows<QfPaySettlementClaim>.ColumnDefinitions});
             CREATE UNIQUE INDEX {PaymentSchemaMigration.ClaimKeyIndex} ON {nameof(QfPaySettlementClaim)} ({nameof(QfPaySettlementClaim.ClaimKey)} COLLATE NOCASE);
             """;

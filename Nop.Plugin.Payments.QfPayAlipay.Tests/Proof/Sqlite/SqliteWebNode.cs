@@ -33,6 +33,8 @@ public sealed class SqliteWebNode : IAsyncDisposable
         shop.RegisterServices(services);
         services.AddSingleton<IRepository<QfPayPaymentAttempt>>(new SqliteRepository<QfPayPaymentAttempt>(database));
         services.AddSingleton<IRepository<QfPaySettlementClaim>>(new SqliteRepository<QfPaySettlementClaim>(database));
+        services.AddSingleton<INopDataProvider>(new SqliteDataProvider(database));
+        services.Replace(ServiceDescriptor.Singleton(SqlDialect.DoubleQuotes));
         services.Replace(ServiceDescriptor.Scoped<IPaymentAttemptStore, RepositoryPaymentAttemptStore>());
         services.Replace(ServiceDescriptor.Scoped<ISettlementClaimStore, RepositorySettlementClaimStore>());
         services.Replace(ServiceDescriptor.Scoped<IReconciliationSource, RepositoryReconciliationSource>());

@@ -35,7 +35,7 @@ public class PaymentStarterTests
 
         Assert.That(start.SentToWallet, Is.False);
         Assert.That(start.RedirectUrl, Does.Contain("/Plugins/QfPayAlipay/PaymentProblem/"));
-        Assert.That(start.Reason, Does.Contain("could not be recorded"));
+        Assert.That(start.Reason, Does.Contain("database error"));
         Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
     }
 

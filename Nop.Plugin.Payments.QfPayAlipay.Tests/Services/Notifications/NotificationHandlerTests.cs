@@ -51,18 +51,21 @@ public class NotificationHandlerTests
         new object[] { NotifyReason.Duplicate, 200, "SUCCESS" },
         new object[] { NotifyReason.UnknownTransaction, 200, "SUCCESS" },
         new object[] { NotifyReason.Mismatch, 200, "SUCCESS" },
-        new object[] { NotifyReason.PaidTwice, 200, "SUCCESS" },
+        new object[] { NotifyReason.DuplicatePayment, 200, "SUCCESS" },
         new object[] { NotifyReason.OrderNotPayable, 200, "SUCCESS" },
         new object[] { NotifyReason.NotSuccessful, 200, "SUCCESS" },
         new object[] { NotifyReason.RefundRecorded, 200, "SUCCESS" },
+        new object[] { NotifyReason.RecoveredByQuery, 200, "SUCCESS" },
         new object[] { NotifyReason.MethodNotAllowed, 405, "METHOD NOT ALLOWED" },
         new object[] { NotifyReason.PayloadTooLarge, 413, "PAYLOAD TOO LARGE" },
         new object[] { NotifyReason.EmptyBody, 400, "EMPTY BODY" },
         new object[] { NotifyReason.Malformed, 400, "MALFORMED" },
         new object[] { NotifyReason.MissingSignature, 401, "MISSING SIGNATURE" },
         new object[] { NotifyReason.BadSignature, 401, "BAD SIGNATURE" },
+        new object[] { NotifyReason.WrongStoreKey, 401, "BAD SIGNATURE" },
         new object[] { NotifyReason.KeyNotConfigured, 503, "RETRY" },
         new object[] { NotifyReason.SettlementBusy, 503, "RETRY" },
+        new object[] { NotifyReason.QueryPending, 503, "RETRY" },
         new object[] { NotifyReason.RefundRetryLater, 503, "RETRY" },
         new object[] { NotifyReason.TransientFailure, 503, "RETRY" },
     ];
@@ -117,8 +120,7 @@ public class NotificationHandlerTests
             NotifyReason.BadSignature);
         yield return Case("malformed JSON", (t, c) => SignedNotification.Post("{\"out_trade_no\": ", t.Key), NotifyReason.Malformed);
         yield return Case("a JSON array", (t, c) => SignedNotification.Post("[1, 2]", t.Key), NotifyReason.Malformed);
-        yield return Case("a body without out_trade_no", (t, c) => SignedNotification.Post("{\"syssn\": \"1\"}", t.Key), NotifyReason.Malformed);
-        yield return Case("a verified body missing txamt", (t, c) => SignedNotification.Post(c with { Txamt = "" }, t.Key), NotifyReason.Malformed);
+        yield return Case("a verified object naming no transaction", (t, c) => SignedNotification.Post("{\"notify_type\": \"payment\"}", t.Key), NotifyReason.Malformed);
         yield return Case("an empty body", (t, c) => new IncomingNotification("POST", ReadOnlyMemory<byte>.Empty, "0123456789ABCDEF0123456789ABCDEF"),
             NotifyReason.EmptyBody);
         yield return Case("an oversized body", (t, c) => new IncomingNotification("POST", ReadOnlyMemory<byte>.Empty, null, IsTooLarge: true),
@@ -183,7 +185,8 @@ public class NotificationHandlerTests
 
         var answer = await HandleAsync(SignedNotification.Post(Paid, OtherKey));
 
-        Assert.That(answer.Reason, Is.EqualTo(NotifyReason.BadSignature));
+        Assert.That(answer.Reason, Is.EqualTo(NotifyReason.WrongStoreKey), "verified by the other store's key, which is not the attempt's store's");
+        Assert.That((answer.StatusCode, answer.Body), Is.EqualTo((401, "BAD SIGNATURE")));
         AssertNothingChanged();
     }
 
@@ -341,8 +344,8 @@ public class NotificationHandlerTests
     {
         _order.PaymentStatus = PaymentStatus.Paid;
         _order.OrderStatus = OrderStatus.Processing;
+        await _shop.Attempts.TryChangeAsync(_attempt.Id, new AttemptChange(PaymentAttemptStatus.Paid, "Paid.", _clock.GetUtcNow().UtcDateTime));
         _attempt.Status = PaymentAttemptStatus.Paid;
-        await _shop.Attempts.UpdateAsync(_attempt);
 
         // nopCommerce's partial offline refund (PLUGIN-API.md §6.2), as far as the recorder relies on it.
         _shop.OrderProcessing.Setup(p => p.CanPartiallyRefundOffline(It.IsAny<Order>(), It.IsAny<decimal>()))

@@ -34,9 +34,7 @@ public class ReconciliationLoadTests
         foreach (var age in Enumerable.Range(0, Pending).OrderBy(_ => random.Next()))
         {
             var order = _rig.Shop.AddOrder();
-            var attempt = _rig.Shop.SeedAttempt(order);
-            attempt.CreatedOnUtc = (Start - TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(age)).UtcDateTime;
-            _rig.Shop.Attempts.UpdateAsync(attempt).GetAwaiter().GetResult();
+            _rig.Shop.SeedAttempt(order, createdOnUtc: (Start - TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(age)).UtcDateTime);
         }
 
         _oldestFirst = _rig.Shop.Attempts.All.OrderBy(static a => a.CreatedOnUtc).ToList();

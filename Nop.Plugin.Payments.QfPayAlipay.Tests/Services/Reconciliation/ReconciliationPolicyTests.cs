@@ -20,10 +20,15 @@ public class ReconciliationPolicyTests
     [TestCase(30, 45)]
     [TestCase(5, 20)]
     [TestCase(120, 135)]
-    public void An_attempt_counts_as_overdue_after_its_expiry_plus_fifteen_minutes(int? expiryMinutes, int overdueMinutes)
+    public void An_attempt_counts_as_overdue_after_its_own_expiry_plus_fifteen_minutes(int? expiryMinutes, int overdueMinutes)
     {
-        var settings = new QfPayAlipaySettings { PaymentExpiryMinutes = expiryMinutes };
+        var created = new DateTime(2025, 3, 18, 6, 0, 0, DateTimeKind.Utc);
+        var attempt = new Nop.Plugin.Payments.QfPayAlipay.Domain.QfPayPaymentAttempt
+        {
+            CreatedOnUtc = created,
+            ExpiresOnUtc = created + Nop.Plugin.Payments.QfPayAlipay.Services.Checkout.PayUrlFreshness.Lifetime(expiryMinutes),
+        };
 
-        Assert.That(ReconciliationPolicy.Default.ExpiredAfter(settings), Is.EqualTo(TimeSpan.FromMinutes(overdueMinutes)));
+        Assert.That(ReconciliationPolicy.Default.ExpiredOnUtc(attempt), Is.EqualTo(created.AddMinutes(overdueMinutes)));
     }
 }

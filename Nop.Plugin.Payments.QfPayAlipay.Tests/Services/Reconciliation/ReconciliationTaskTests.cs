@@ -68,8 +68,8 @@ public class ReconciliationTaskTests() : ReconciliationRigFixture(Start, Reconci
         {
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(Rig.Shop.MarkPaidCalls, Is.EqualTo(1));
-            Assert.That(claims.Select(static c => c.ClaimKey), Is.EqualTo(new[] { SettlementClaimKeys.Payment(attempt.Syssn!, 1), SettlementClaimKeys.Payment(attempt.Syssn!, 2) }));
-            Assert.That(claims[1].CompletedOnUtc, Is.Not.Null, "taken over and completed");
+            Assert.That(claims.Select(static c => c.ClaimKey), Is.EqualTo(new[] { SettlementClaimKeys.Order(order.Id) }));
+            Assert.That(claims[0].CompletedOnUtc, Is.Not.Null, "taken over and completed");
             Assert.That(Rig.HealthEvents.Single().Detail, Does.Contain("1 interrupted settlements completed"));
             Assert.That(Queries, Is.EqualTo(1), "the interrupted attempt is queried once, not again among the open attempts");
         });
@@ -112,23 +112,42 @@ public class ReconciliationTaskTests() : ReconciliationRigFixture(Start, Reconci
     }
 
     [Test]
-    public async Task A_payment_still_open_at_QFPay_but_overdue_by_the_stores_expiry_is_expired_only_after_the_fresh_query()
+    public async Task A_payment_past_its_own_expiry_is_expired_from_the_fresh_query_and_its_order_cancelled()
     {
-        // The store now says 10 minutes, the link was made with QFPay's 30: at 26 minutes QFPay still answers 1143.
         Rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        Rig.Shop.Settings.PaymentExpiryMinutes = 10;
         var (order, _) = await Rig.OpenPaymentAsync(Node);
-        Clock.Advance(TimeSpan.FromMinutes(26));
+        Clock.Advance(TimeSpan.FromMinutes(46));
 
         await Node.RunReconciliationAsync();
 
         var queries = Rig.Simulator!.Requests.Where(static r => r.Endpoint == SimulatorEndpoint.Query).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(queries.Select(static q => q.Respcd), Is.EqualTo(new[] { "0000", "0000" }), "the settling query, then the one confirming QFPay's answer");
+            Assert.That(queries.Select(static q => q.Respcd), Is.EqualTo(new[] { "0000" }), "QFPay's record says 1181 itself: no second query needed");
             Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Expired));
-            Assert.That(Rig.Shop.Attempts.Single().LastMessage, Does.Contain("code 1143"));
+            Assert.That(Rig.Shop.Attempts.Single().LastMessage, Does.Contain("1181"));
             Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
+            Assert.That(Rig.Shop.NotesOf(order), Has.Some.Contains("expired unpaid"), "one note per attempt outcome");
+        });
+    }
+
+    [Test]
+    public async Task A_link_is_judged_by_the_expiry_it_was_sent_with_not_by_a_shorter_setting_made_later()
+    {
+        // Case 8 of "one order, one charge": the link was sent with QFPay's 30 minutes; the store now says 10. At 26
+        // minutes the link still works, and reconciliation used to expire it and cancel the order.
+        Rig.Shop.Settings.AutoCancelExpiredOrders = true;
+        var (order, _) = await Rig.OpenPaymentAsync(Node);
+        Rig.Shop.Settings.PaymentExpiryMinutes = 10;
+        Clock.Advance(TimeSpan.FromMinutes(26));
+
+        await Node.RunReconciliationAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Queries, Is.EqualTo(1), "asked once, as any open attempt, and left open");
+            Assert.That(Rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment));
+            Assert.That(order.OrderStatus, Is.EqualTo(OrderStatus.Pending));
         });
     }
 
@@ -136,9 +155,8 @@ public class ReconciliationTaskTests() : ReconciliationRigFixture(Start, Reconci
     public async Task An_overdue_payment_is_not_expired_while_QFPay_cannot_be_asked()
     {
         Rig.Shop.Settings.AutoCancelExpiredOrders = true;
-        Rig.Shop.Settings.PaymentExpiryMinutes = 10;
         var (order, _) = await Rig.OpenPaymentAsync(Node);
-        Clock.Advance(TimeSpan.FromMinutes(26));
+        Clock.Advance(TimeSpan.FromMinutes(46));
         Rig.Simulator!.AddFault(new FaultRule(SimulatorEndpoint.Query, FaultKind.Http5xx) { Times = 2 });
 
         await Node.RunReconciliationAsync();

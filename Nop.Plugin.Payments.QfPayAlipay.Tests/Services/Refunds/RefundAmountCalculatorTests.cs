@@ -1,71 +1,95 @@
-using Moq;
-using Nop.Core.Domain.Directory;
-using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
-using Nop.Services.Directory;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Refunds;
 
-/// <summary>Primary-currency refund amounts to txamt in the payment's currency, by the payment's own money rule.</summary>
+/// <summary>A refund is its share of what the payment paid, in the payment's own minor units: no fresh conversion.</summary>
 public class RefundAmountCalculatorTests
 {
-    private static readonly QfPayPaymentAttempt Payment = new() { AmountMinor = 11800, CurrencyCode = "CNY" };
+    private static readonly RefundAmountCalculator Calculator = new();
 
-    private static RefundAmountCalculator Calculator(decimal rate)
+    /// <summary>US$100 charged as HK$780.00 (rate 7.80 at checkout).</summary>
+    private static QfPayPaymentAttempt UsdOrderChargedInHkd() => new() { AmountMinor = 78000, CurrencyCode = "HKD", ChargedOrderTotal = 100m };
+
+    [Test]
+    public void A_partial_refund_is_its_share_of_the_charge_whatever_todays_exchange_rate()
     {
-        var currencies = new Mock<ICurrencyService>();
-        currencies.Setup(c => c.GetCurrencyByCodeAsync("CNY")).ReturnsAsync(new Currency { CurrencyCode = "CNY", Rate = rate });
-        currencies.Setup(c => c.ConvertFromPrimaryStoreCurrencyAsync(It.IsAny<decimal>(), It.IsAny<Currency>()))
-            .ReturnsAsync((decimal amount, Currency currency) => amount * currency.Rate);
-        return new RefundAmountCalculator(currencies.Object);
+        // Case 3 of "one order, one charge": at today's 7.90, US$50 used to become 39500 (HK$5 too much).
+        var half = Calculator.Calculate(UsdOrderChargedInHkd(), 100m, 50m, 0m, 0);
+
+        Assert.That((half.IsValid, half.Minor), Is.EqualTo((true, 39000L)));
     }
 
     [Test]
-    public async Task A_partial_refund_is_converted_with_the_stores_rate_and_rounded_half_away_from_zero()
+    public void A_refund_of_almost_everything_fits_in_the_payment_although_todays_rate_is_higher()
     {
-        var order = new Order { OrderTotal = 128m };
+        // Case 3: US$99 used to become 78210 (> 78000) and be refused.
+        var most = Calculator.Calculate(UsdOrderChargedInHkd(), 100m, 99m, 0m, 0);
 
-        var minor = await Calculator(0.92m).ToMinorAsync(order, Payment, 10.005m, true, 11800, 0m);
-
-        Assert.That(minor.Value, Is.EqualTo(920), "10.005 × 0.92 = 9.2046 → 9.20 CNY");
+        Assert.That((most.IsValid, most.Minor), Is.EqualTo((true, 77220L)));
     }
 
     [Test]
-    public async Task A_full_refund_is_what_is_left_of_the_payment_whatever_todays_rate()
+    public void The_refund_that_completes_the_payment_sends_exactly_what_is_left()
     {
-        var order = new Order { OrderTotal = 128m };
+        var payment = UsdOrderChargedInHkd();
 
-        var minor = await Calculator(0.95m).ToMinorAsync(order, Payment, 128m, false, 11800, 0m);
+        // 33.33 + 33.33 + 33.34: rounded shares would add up to 77999 or 78001; the last one closes the gap.
+        var first = Calculator.Calculate(payment, 100m, 33.33m, 0m, 0);
+        var second = Calculator.Calculate(payment, 100m, 33.33m, 33.33m, first.Minor);
+        var last = Calculator.Calculate(payment, 100m, 33.34m, 66.66m, first.Minor + second.Minor);
 
-        Assert.That(minor.Value, Is.EqualTo(11800));
+        Assert.That(new[] { first.Minor, second.Minor, last.Minor }, Is.EqualTo(new[] { 25997L, 25997L, 26006L }));
+        Assert.That(first.Minor + second.Minor + last.Minor, Is.EqualTo(payment.AmountMinor));
     }
 
     [Test]
-    public async Task Refunding_the_rest_of_the_order_is_the_rest_of_the_payment_when_the_refunds_agree()
+    public void Refunding_the_rest_of_an_edited_order_refunds_that_share_of_the_payment_not_all_of_it()
     {
-        var order = new Order { OrderTotal = 128m, RefundedAmount = 28m };
+        // Case 4: paid 128.00 as 12800; the admin then edited the order total to 100.00. "The rest of the order" (100)
+        // used to send the whole remaining 12800 while nopCommerce recorded 100.
+        var payment = new QfPayPaymentAttempt { AmountMinor = 12800, CurrencyCode = "HKD", ChargedOrderTotal = 128m };
 
-        var minor = await Calculator(0.95m).ToMinorAsync(order, Payment, 100m, true, 9224, 28m);
+        var rest = Calculator.Calculate(payment, orderTotal: 100m, amountToRefund: 100m, refundedPrimary: 0m, refundedMinor: 0);
 
-        Assert.That(minor.Value, Is.EqualTo(9224));
+        Assert.That((rest.IsValid, rest.Minor), Is.EqualTo((true, 10000L)));
     }
 
     [Test]
-    public async Task Refunding_the_rest_is_converted_when_a_refund_was_recorded_by_hand()
+    public void More_than_the_payment_paid_is_refused_before_any_call()
     {
-        var order = new Order { OrderTotal = 128m, RefundedAmount = 28m };
+        var payment = new QfPayPaymentAttempt { AmountMinor = 12800, CurrencyCode = "HKD", ChargedOrderTotal = 128m };
 
-        var minor = await Calculator(0.92m).ToMinorAsync(order, Payment, 100m, true, 11800, 0m);
+        var tooMuch = Calculator.Calculate(payment, 150m, 100m, 30m, 3000);
 
-        Assert.That(minor.Value, Is.EqualTo(9200));
+        Assert.That((tooMuch.IsValid, tooMuch.Problem), Is.EqualTo((false, RefundAmountProblem.ExceedsPayment)));
+        Assert.That(tooMuch.Refusal, Does.Contain("130").And.Contain("128"));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(0.0001)]
+    public void An_amount_that_is_not_a_whole_minor_unit_of_the_payment_is_refused(decimal amount)
+    {
+        var refused = Calculator.Calculate(UsdOrderChargedInHkd(), 100m, amount, 0m, 0);
+
+        Assert.That((refused.IsValid, refused.Problem), Is.EqualTo((false, RefundAmountProblem.NotExpressible)));
     }
 
     [Test]
-    public async Task A_currency_the_store_does_not_have_is_explained()
+    public void Shares_are_rounded_to_the_nearest_minor_unit_half_away_from_zero()
     {
-        var minor = await new RefundAmountCalculator(Mock.Of<ICurrencyService>()).ToMinorAsync(new Order { OrderTotal = 128m }, Payment, 10m, true, 11800, 0m);
+        var payment = new QfPayPaymentAttempt { AmountMinor = 3, CurrencyCode = "JPY", ChargedOrderTotal = 2m };
 
-        Assert.That(minor.Error, Does.Contain("CNY").And.Contain("Configuration > Currencies"));
+        // 3 × 1 / 2 = 1.5 yen → 2.
+        Assert.That(Calculator.Calculate(payment, 2m, 1m, 0m, 0).Minor, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void An_attempt_of_version_one_uses_the_order_total_as_what_was_charged()
+    {
+        var legacy = new QfPayPaymentAttempt { AmountMinor = 12800, CurrencyCode = "HKD" };
+
+        Assert.That(Calculator.Calculate(legacy, 128m, 64m, 0m, 0).Minor, Is.EqualTo(6400));
     }
 }

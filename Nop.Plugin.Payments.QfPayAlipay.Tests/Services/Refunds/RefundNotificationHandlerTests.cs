@@ -4,6 +4,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
@@ -41,7 +42,7 @@ public class RefundNotificationHandlerTests() : ReconciliationRigFixture(Start)
     }
 
     private Task<RefundNotificationResult> HandleAsync(RefundNotification notification) =>
-        Node.InScopeAsync(services => services.GetRequiredService<RefundNotificationHandler>().HandleAsync(notification, Shop.StoreId));
+        Node.InScopeAsync(services => services.GetRequiredService<RefundNotificationHandler>().HandleAsync(notification, new CandidateKey(Shop.StoreId, Rig.Shop.Settings.ClientKey!)));
 
     [Test]
     public async Task A_notification_of_a_refund_already_confirmed_changes_nothing_however_often_it_comes()

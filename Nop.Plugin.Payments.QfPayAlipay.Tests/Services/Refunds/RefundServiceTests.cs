@@ -65,7 +65,8 @@ public class RefundServiceTests() : ReconciliationRigFixture(Start)
             Assert.That(second.NewPaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
             Assert.That(RefundCalls.Select(static c => c.Form["txamt"]), Is.EqualTo(new[] { "3000", "5000" }));
             Assert.That(RefundCalls.Select(static c => c.Form["out_trade_no"]).Distinct().Count(), Is.EqualTo(2), "each refund its own number");
-            Assert.That(third.Errors.Single(), Is.EqualTo("Refund not sent: 40.00 HKD is more than what is left to refund of this payment (20.00 HKD of the 100.00 HKD paid)."));
+            Assert.That(third.Errors.Single(), Is.EqualTo("Refund not sent: 40 would bring this payment's refunds to 120, more than the 100 it paid. " +
+                "What is left of this payment is 20.00 HKD of the 100.00 HKD it paid; refunds are counted in the payment's own terms, not at today's exchange rate."));
             Assert.That(Rig.Simulator.Requests, Has.Count.EqualTo(callsBefore), "refused before any HTTP call");
             Assert.That(Rig.Refunds.All, Has.Count.EqualTo(2));
             Assert.That(order.RefundedAmount, Is.EqualTo(80m));

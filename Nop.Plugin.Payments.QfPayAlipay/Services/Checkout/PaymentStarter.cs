@@ -129,7 +129,17 @@ public class PaymentStarter
         if (!serviceWindow && openId is not null)
             return await NotStartedAsync(order, problemPage, $"an Alipay user id arrived for order {order.CustomOrderNumber}, but the store's pay type is now {settings.PayType.ToCode()}, not 800107");
 
-        if (await EarlierPaymentAsync(order, serviceWindow, problemPage, cancellationToken) is { } earlier)
+        PaymentStart? earlier;
+        try
+        {
+            earlier = await EarlierPaymentAsync(order, serviceWindow, problemPage, cancellationToken);
+        }
+        catch (DbException)
+        {
+            return await NotStartedAsync(order, problemPage, "the order's earlier payments could not be read (database error)");
+        }
+
+        if (earlier is not null)
             return earlier;
 
         var charge = await _chargeCalculator.ForOrderAsync(order, settings);
@@ -139,7 +149,14 @@ public class PaymentStarter
         var store = await _storeService.GetStoreByIdAsync(order.StoreId);
         var callbacks = new CallbackUrls(string.IsNullOrWhiteSpace(store?.Url) ? _webHelper.GetStoreLocation() : store.Url);
 
-        var attempt = await RecordAttemptAsync(order, charge.Value, settings, callbacks, cancellationToken);
+        var (attempt, concurrent) = await RecordAttemptAsync(order, charge.Value, settings, cancellationToken);
+        if (concurrent)
+        {
+            // Another request (a second tab, another web node) started a payment of this order at this very moment.
+            return await EarlierPaymentAsync(order, serviceWindow, problemPage, cancellationToken)
+                ?? await NotStartedAsync(order, problemPage, "another request started a payment of this order at the same moment");
+        }
+
         if (attempt is null)
             return await NotStartedAsync(order, problemPage, "the payment attempt could not be recorded (database error)");
 
@@ -214,6 +231,13 @@ public class PaymentStarter
     private async Task<PaymentStart?> OpenAttemptAsync(Order order, QfPayPaymentAttempt open, bool serviceWindow, string problemPage,
         CancellationToken cancellationToken)
     {
+        // Recorded moments ago and QFPay's answer not in yet: another request is starting this very payment.
+        if (open.Status == PaymentAttemptStatus.Created && UtcNow() - DateTime.SpecifyKind(open.CreatedOnUtc, DateTimeKind.Utc) < _timeouts.Payment + RetryGrace)
+        {
+            return PaymentStart.ToProblemPage(problemPage, open,
+                $"payment for order {order.CustomOrderNumber} not started again: out_trade_no {open.OutTradeNo} is being started by another request right now");
+        }
+
         // The same kind of hand-off (a pay_url, or 800107's tradeNO) can simply be given again while it has time left.
         var sameKind = (open.PayType == (int)QfPayPayType.AlipayServiceWindowH5) == serviceWindow;
         if (sameKind && PayUrlFreshness.CanReuse(open, UtcNow()))
@@ -288,8 +312,10 @@ public class PaymentStarter
         attempt.PayUrl ??= payUrlOrTradeNo;
     }
 
-    private async Task<QfPayPaymentAttempt?> RecordAttemptAsync(Order order, ChargeAmount charge, QfPayAlipaySettings settings,
-        CallbackUrls callbacks, CancellationToken cancellationToken)
+    /// <returns>The new attempt; or Concurrent when another request took this attempt number first (the database's
+    /// index on order and number decides); or neither when the database failed.</returns>
+    private async Task<(QfPayPaymentAttempt? Attempt, bool Concurrent)> RecordAttemptAsync(Order order, ChargeAmount charge, QfPayAlipaySettings settings,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<QfPayPaymentAttempt> previous;
         try
@@ -298,7 +324,7 @@ public class PaymentStarter
         }
         catch (DbException)
         {
-            return null;
+            return (null, false);
         }
 
         var number = previous.Count == 0 ? 1 : previous.Max(static a => a.AttemptNumber) + 1;
@@ -327,15 +353,18 @@ public class PaymentStarter
             switch (await _attempts.InsertAsync(attempt, cancellationToken))
             {
                 case UniqueInsert.Inserted:
-                    return attempt;
+                    return (attempt, false);
                 case UniqueInsert.Failed:
-                    return null;
+                    return (null, false);
             }
+
+            if ((await _attempts.ListByOrderAsync(order.Id, cancellationToken)).Any(a => a.AttemptNumber == number))
+                return (null, true);
 
             // A random tail collided (or a restored database reused a number): draw another one.
         }
 
-        return null;
+        return (null, false);
     }
 
     private async Task<PaymentStart> RefusedAsync(Order order, QfPayPaymentAttempt attempt, QfPayResult<PaymentResponse> result,

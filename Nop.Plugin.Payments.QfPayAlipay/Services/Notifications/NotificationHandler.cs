@@ -196,7 +196,7 @@ public class NotificationHandler
 
         if (outTradeNo is null && syssn is null)
         {
-            await _logger.ErrorAsync($"{OrderNotes.Prefix}{what} names no out_trade_no or syssn QFPay could be asked about; it is refused. Nothing was changed.");
+            await _logger.ErrorAsync($"{OrderNotes.Prefix}notification refused ({NotifyReason.Malformed}): {what} names no out_trade_no or syssn QFPay could be asked about. Nothing was changed.");
             return new Handled(NotifyReason.Malformed, verifiedBy.StoreId, parsed.Reason);
         }
 

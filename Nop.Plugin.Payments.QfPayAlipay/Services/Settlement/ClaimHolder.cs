@@ -31,6 +31,14 @@ public class ClaimHolder
             startTicks.ToString(CultureInfo.InvariantCulture), Convert.ToHexString(RandomNumberGenerator.GetBytes(6))));
     }
 
+    /// <summary>A holder with a token of its own making (another kind of node identity, or a test's).</summary>
+    protected ClaimHolder(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        _machine = string.Empty;
+        Token = Shorten(token);
+    }
+
     /// <summary>This process.</summary>
     public static ClaimHolder Current => Process.Value;
 

@@ -14,6 +14,7 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
     private ConcurrentDictionary<string, QfPayPaymentAttempt> _byOutTradeNo = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
     private ConcurrentDictionary<string, QfPayPaymentAttempt> _bySyssn = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
     private ConcurrentDictionary<int, ConcurrentQueue<string>> _byOrder = TableSize.New<int, ConcurrentQueue<string>>();
+    private ConcurrentDictionary<int, QfPayPaymentAttempt> _byId = TableSize.New<int, QfPayPaymentAttempt>();
     private int _lastId;
 
     /// <summary>Forgets every row (between rounds, when no request is running).</summary>
@@ -22,6 +23,7 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
         _byOutTradeNo = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
         _bySyssn = TableSize.New<string, QfPayPaymentAttempt>(StringComparer.OrdinalIgnoreCase);
         _byOrder = TableSize.New<int, ConcurrentQueue<string>>();
+        _byId = TableSize.New<int, QfPayPaymentAttempt>();
     }
 
     public Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
@@ -31,6 +33,7 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
         if (!_byOutTradeNo.TryAdd(attempt.OutTradeNo, row))
             return Task.FromResult(UniqueInsert.Duplicate);
         _byOrder.GetOrAdd(attempt.OrderId, static _ => new()).Enqueue(attempt.OutTradeNo);
+        _byId[attempt.Id] = row;
         if (attempt.Syssn is { Length: > 0 } syssn)
             _bySyssn.TryAdd(syssn, row);
         return Task.FromResult(UniqueInsert.Inserted);
@@ -47,13 +50,32 @@ public sealed class IndexedAttemptStore : IPaymentAttemptStore
             ? keys.Select(key => _byOutTradeNo[key]).OrderBy(static a => a.Id).Select(Copy).ToList()
             : []);
 
-    public Task UpdateAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
+    public Task<bool> TryChangeAsync(int attemptId, AttemptChange change, CancellationToken cancellationToken = default)
     {
-        // Both indexes point at the one stored row, which reads never hand out.
-        var row = _byOutTradeNo.GetOrAdd(attempt.OutTradeNo, static (_, written) => Copy(written), attempt);
-        RowSnapshot.Overwrite(row, attempt);
-        if (attempt.Syssn is { Length: > 0 } syssn)
+        // The guarded move happens under the row's lock, as the database's UPDATE ... WHERE StatusId IN (...) would.
+        if (!_byId.TryGetValue(attemptId, out var row))
+            return Task.FromResult(false);
+
+        lock (row)
+        {
+            if (!row.Status.CanMoveTo(change.Status))
+                return Task.FromResult(false);
+            change.ApplyTo(row);
+        }
+
+        if (row.Syssn is { Length: > 0 } syssn)
             _bySyssn.TryAdd(syssn, row);
+        return Task.FromResult(true);
+    }
+
+    public Task RecordQueriedAsync(int attemptId, DateTime queriedOnUtc, CancellationToken cancellationToken = default)
+    {
+        if (_byId.TryGetValue(attemptId, out var row))
+        {
+            lock (row)
+                row.LastQueriedOnUtc = queriedOnUtc;
+        }
+
         return Task.CompletedTask;
     }
 
