@@ -109,7 +109,16 @@ public sealed class ReconciliationRig : IAsyncDisposable
     public async Task<(Order Order, QfPayPaymentAttempt Attempt)> OpenPaymentAsync(Node node, long amountMinor = 12800, bool pay = false)
     {
         var order = Shop.AddOrder(amountMinor / 100m);
-        var outTradeNo = OutTradeNumber.ForPayment(order.CustomOrderNumber, 1);
+        return (order, await OpenPaymentAsync(node, order, 1, amountMinor, pay));
+    }
+
+    /// <summary>
+    /// Another payment of <paramref name="order"/> created at QFPay, with its own out_trade_no: what two open links (two
+    /// tabs, a version before the retry guard) leave behind.
+    /// </summary>
+    public async Task<QfPayPaymentAttempt> OpenPaymentAsync(Node node, Order order, int attemptNumber, long amountMinor = 12800, bool pay = false)
+    {
+        var outTradeNo = OutTradeNumber.ForPayment(order.CustomOrderNumber, attemptNumber);
         var created = await node.InScopeAsync(services => services.GetRequiredService<QfPayClient>()
             .CreatePaymentAsync(Account, SimulatorScenario.Payment(outTradeNo, amountMinor, NotifyUrl?.ToString())));
         var payment = created.EnsureSuccess();
@@ -117,12 +126,12 @@ public sealed class ReconciliationRig : IAsyncDisposable
             (await Simulator!.PayAsync(payment.Syssn!)).Dispose();
 
         var now = Clock.GetUtcNow().UtcDateTime;
-        var attempt = Shop.Attempts.Seed(new QfPayPaymentAttempt
+        return Shop.Attempts.Seed(new QfPayPaymentAttempt
         {
             OrderId = order.Id,
             StoreId = order.StoreId,
             OutTradeNo = outTradeNo,
-            AttemptNumber = 1,
+            AttemptNumber = attemptNumber,
             AmountMinor = amountMinor,
             CurrencyCode = "HKD",
             PayType = (int)Shop.Settings.PayType,
@@ -135,7 +144,6 @@ public sealed class ReconciliationRig : IAsyncDisposable
             ExpiresOnUtc = now + Nop.Plugin.Payments.QfPayAlipay.Services.Checkout.PayUrlFreshness.Lifetime(Shop.Settings.PaymentExpiryMinutes),
             ChargedOrderTotal = amountMinor / 100m,
         });
-        return (order, attempt);
     }
 
     /// <summary>An order paid through QFPay and settled, as the notification leaves it.</summary>
