@@ -67,6 +67,7 @@ public class Shop
         OrderProcessing.Setup(p => p.MarkOrderAsPaidAsync(It.IsAny<Order>())).Returns(async (Order order) =>
         {
             Interlocked.Increment(ref _markPaidCalls);
+            MarkPaidByOrder.AddOrUpdate(order.Id, 1, static (_, calls) => calls + 1);
             if (!CanMarkPaid(order))
                 throw new NopException("You can't mark this order as paid");
 
@@ -157,6 +158,12 @@ public class Shop
     /// <summary>Registrations applied last, e.g. the benchmark's indexed tables in place of the scanning in-memory ones.</summary>
     public Action<IServiceCollection>? LastRegistrations { get; set; }
 
+    /// <summary>How often nopCommerce was asked to mark each order paid.</summary>
+    public ConcurrentDictionary<int, int> MarkPaidByOrder { get; } = new();
+
+    /// <summary>Every order placed in this shop.</summary>
+    public IReadOnlyList<Order> Orders => _orders.Values.OrderBy(static o => o.Id).ToList();
+
     /// <summary>Counts a mark-as-paid done by a test's own stand-in for nopCommerce's.</summary>
     public void CountMarkPaid() => Interlocked.Increment(ref _markPaidCalls);
 
@@ -177,9 +184,10 @@ public class Shop
     }
 
     /// <summary>A placed order of this method, Pending, as core leaves it before PostProcessPaymentAsync.</summary>
-    public Order AddOrder(decimal total = 128m)
+    public Order AddOrder(decimal total = 128m, int storeId = StoreId)
     {
         var order = PendingOrder(Interlocked.Increment(ref _lastOrderId), total, Clock.GetUtcNow().UtcDateTime);
+        order.StoreId = storeId;
         _orders[order.Id] = order;
         return order;
     }

@@ -14,6 +14,14 @@ public static class WorkClaimKeys
     public static string RecordRefund(int refundId) =>
         string.Create(CultureInfo.InvariantCulture, $"record-refund:{refundId}");
 
+    /// <summary>Refund <paramref name="refundId"/> is on its order: written after the record itself.</summary>
+    public static string RefundRecorded(int refundId) =>
+        string.Create(CultureInfo.InvariantCulture, $"refund-recorded:{refundId}");
+
+    /// <summary>The admin was told to check refund <paramref name="refundId"/>, whose recording stopped half-way.</summary>
+    public static string RefundToCheck(int refundId) =>
+        string.Create(CultureInfo.InvariantCulture, $"refund-to-check:{refundId}");
+
     /// <summary>The note about a refund QFPay made outside nopCommerce, by its syssn (at most 40 characters, API.md §4.4).</summary>
     public static string ExternalRefund(string refundSyssn) => $"external-refund:{refundSyssn.Trim()}";
 

@@ -17,4 +17,10 @@ public enum WorkClaimKind
 
     /// <summary>Note a refund notification that does not match the refund it names (subject: refund id); once per syssn.</summary>
     NoteRefundMismatch = 50,
+
+    /// <summary>Refund recorded on its order (subject: refund id): written after the record, so a record left half-way shows.</summary>
+    RefundRecorded = 60,
+
+    /// <summary>Tell the admin once that recording a refund stopped half-way (subject: refund id).</summary>
+    NoteRefundToCheck = 70,
 }

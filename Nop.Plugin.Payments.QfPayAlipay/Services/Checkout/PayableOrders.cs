@@ -13,7 +13,7 @@ public enum OrderStanding
     /// <summary>Pending, this payment method, not cancelled: it may be paid.</summary>
     Payable,
 
-    /// <summary>Already paid: the checkout completed page.</summary>
+    /// <summary>Paid (also when partly refunded since): the checkout completed page.</summary>
     Paid,
 
     /// <summary>Cancelled, refunded, another method: the order details page, which explains itself.</summary>
@@ -44,7 +44,7 @@ public class PayableOrders
         if (!string.Equals(order.PaymentMethodSystemName, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
             return new OrderLookup(OrderStanding.Closed, order);
 
-        if (order.PaymentStatus == PaymentStatus.Paid)
+        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded)
             return new OrderLookup(OrderStanding.Paid, order);
 
         return order.PaymentStatus == PaymentStatus.Pending && order.OrderStatus != OrderStatus.Cancelled

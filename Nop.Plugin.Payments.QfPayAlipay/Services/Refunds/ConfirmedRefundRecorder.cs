@@ -44,6 +44,7 @@ public class ConfirmedRefundRecorder
     private readonly IOrderService _orderService;
     private readonly IRefundStore _refunds;
     private readonly TimeProvider _timeProvider;
+    private readonly RefundTimings _timings;
 
     public ConfirmedRefundRecorder(IPaymentAttemptStore attempts,
         IWorkClaimStore claims,
@@ -52,7 +53,8 @@ public class ConfirmedRefundRecorder
         IOrderProcessingService orderProcessingService,
         IOrderService orderService,
         IRefundStore refunds,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        RefundTimings timings)
     {
         _attempts = attempts;
         _claims = claims;
@@ -62,6 +64,7 @@ public class ConfirmedRefundRecorder
         _orderService = orderService;
         _refunds = refunds;
         _timeProvider = timeProvider;
+        _timings = timings;
     }
 
     /// <summary>Takes the right to record <paramref name="refund"/> on its order; false when someone already has it.</summary>
@@ -90,9 +93,62 @@ public class ConfirmedRefundRecorder
         var wasFailed = (await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund).Status == RefundStatus.Failed;
         await MarkSucceededAsync(refund, refundSyssn, $"Confirmed by QFPay ({source}).", cancellationToken);
         if (claim == UniqueInsert.Duplicate)
+        {
+            await CheckRecordedAsync(refund, cancellationToken);
             return RefundRecordOutcome.AlreadyRecorded;
+        }
 
-        return await RecordOnOrderAsync(refund, source, wasFailed);
+        var outcome = await RecordOnOrderAsync(refund, source, wasFailed);
+        if (outcome == RefundRecordOutcome.Recorded)
+            await MarkRecordedAsync(refund, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Notes that <paramref name="refund"/> is on its order now (after nopCommerce recorded it, or just before it does).</summary>
+    public virtual Task MarkRecordedAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        return _claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = WorkClaimKeys.RefundRecorded(refund.Id),
+            Kind = WorkClaimKind.RefundRecorded,
+            SubjectId = refund.Id,
+            Sequence = 1,
+            ClaimedOnUtc = UtcNow(),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A confirmed refund someone took the right to record: if it was not recorded and its recorder has had far more
+    /// time than a refund request takes, that web node stopped half-way (between taking the right and the record).
+    /// Recording it again could count it twice, so the admin is told once, on the order, to check it.
+    /// </summary>
+    public virtual async Task CheckRecordedAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        if (await _claims.FindAsync(WorkClaimKeys.RefundRecorded(refund.Id), cancellationToken) is not null)
+            return;
+
+        var taken = await _claims.FindAsync(WorkClaimKeys.RecordRefund(refund.Id), cancellationToken);
+        if (taken is null || UtcNow() - DateTime.SpecifyKind(taken.ClaimedOnUtc, DateTimeKind.Utc) < _timings.InFlight)
+            return;
+
+        var tell = await _claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = WorkClaimKeys.RefundToCheck(refund.Id),
+            Kind = WorkClaimKind.NoteRefundToCheck,
+            SubjectId = refund.Id,
+            Sequence = 1,
+            ClaimedOnUtc = UtcNow(),
+        }, cancellationToken);
+        if (tell != UniqueInsert.Inserted)
+            return;
+
+        var note = $"QFPay confirmed refund {AmountText.Of(refund.AmountMinor, refund.CurrencyCode)} (out_trade_no {refund.OutTradeNo}, {refund.AmountPrimary} " +
+            "in the store's currency), but the web node recording it on this order stopped half-way. CHECK the order's refunded amount: if this refund is " +
+            "missing, record it with \"Partial refund (offline)\" (or \"Refund (offline)\"). It is not recorded automatically, so it can never be counted twice.";
+        await _orderNotes.AddAsync(refund.OrderId, note);
+        await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {refund.OrderId}.");
     }
 
     /// <summary>Marks the row succeeded (a guarded move: a row confirmed before stays as it is).</summary>

@@ -79,7 +79,10 @@ public class PendingRefundResolver
 
         var fresh = await _refunds.FindByOutTradeNoAsync(refund.OutTradeNo, cancellationToken) ?? refund;
         if (fresh.Status == RefundStatus.Succeeded)
+        {
+            await _recorder.CheckRecordedAsync(fresh, cancellationToken);
             return new RefundResolution(RefundResolutionKind.AlreadyRecorded, fresh, $"refund {fresh.OutTradeNo} was confirmed before");
+        }
 
         switch (finding.Kind)
         {

@@ -124,7 +124,10 @@ public class RefundNotificationHandler
     private async Task<RefundNotificationResult> OursAsync(QfPayRefund refund, RefundNotification notification, CancellationToken cancellationToken)
     {
         if (refund.Status == RefundStatus.Succeeded)
+        {
+            await _recorder.CheckRecordedAsync(refund, cancellationToken);
             return new RefundNotificationResult(RefundNotificationOutcome.AlreadyRecorded, $"duplicate notification of confirmed refund {refund.OutTradeNo}; nothing changed");
+        }
 
         if (notification.AmountInMinorUnits != refund.AmountMinor
             || !string.Equals(notification.Currency, refund.CurrencyCode, StringComparison.OrdinalIgnoreCase))

@@ -264,6 +264,9 @@ public class RefundService
         if (claim == UniqueInsert.Duplicate)
             return new RefundSubmission(RefundSubmissionState.AlreadyRecorded, await _texts.GetAsync(RefundTexts.AlreadyRecorded, refund.OutTradeNo), refund);
 
+        // nopCommerce records it as soon as this request returns; noted first, so that a record left half-way shows.
+        await _recorder.MarkRecordedAsync(refund, cancellationToken);
+
         var of = payment.Status.IsMoneyToReturn()
             ? $" of {(payment.Status == PaymentAttemptStatus.DuplicatePayment ? "the duplicate payment" : "the payment the order could not take")} {payment.OutTradeNo}; not counted as a refund of the order"
             : string.Empty;

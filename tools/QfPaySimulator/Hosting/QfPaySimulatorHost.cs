@@ -7,6 +7,7 @@ using QfPaySimulator.Endpoints;
 using QfPaySimulator.Faults;
 using QfPaySimulator.Hosting;
 using QfPaySimulator.Notifications;
+using QfPaySimulator.Trades;
 
 namespace QfPaySimulator;
 
@@ -99,6 +100,19 @@ public sealed class QfPaySimulatorHost : IAsyncDisposable
         return cashier.PostAsync($"alipay/tradepay/{Uri.EscapeDataString(tradeNo)}", new FormUrlEncodedContent(fields), ct);
     }
 
+    /// <summary>
+    /// What QFPay holds for <paramref name="appCode"/>: every payment (with its state and refunded amount) and every
+    /// refund, as one consistent copy. Tests compare the shop's records with it.
+    /// </summary>
+    public SimulatedLedger Ledger(string appCode)
+    {
+        var (payments, refunds) = app.Services.GetRequiredService<TradeStore>().ListForMerchant(appCode);
+        var now = app.Services.GetRequiredService<QfPayClock>().Now;
+        return new SimulatedLedger(
+            payments.Select(p => new SimulatedPayment(p.Syssn, p.OutTradeNo, p.Txamt, p.Txcurrcd, p.StateAt(now) == PaymentState.Paid, p.RefundedAmount)).ToArray(),
+            refunds.Select(static r => new SimulatedRefund(r.Syssn, r.OutTradeNo, r.OrigSyssn, r.Txamt)).ToArray());
+    }
+
     public void AddFault(FaultRule rule) => faults.Add(rule);
 
     /// <summary>Removes every fault rule, those from <see cref="SimulatorOptions.Faults"/> included.</summary>
@@ -134,3 +148,12 @@ public sealed class QfPaySimulatorHost : IAsyncDisposable
         await app.DisposeAsync();
     }
 }
+
+/// <summary>What the simulator's QFPay holds for one merchant (see <see cref="QfPaySimulatorHost.Ledger"/>).</summary>
+public sealed record SimulatedLedger(IReadOnlyList<SimulatedPayment> Payments, IReadOnlyList<SimulatedRefund> Refunds);
+
+/// <param name="Paid">QFPay took the money (whether refunded since or not).</param>
+/// <param name="Refunded">What QFPay has refunded of it, in minor units.</param>
+public sealed record SimulatedPayment(string Syssn, string OutTradeNo, long Txamt, string Txcurrcd, bool Paid, long Refunded);
+
+public sealed record SimulatedRefund(string Syssn, string OutTradeNo, string OrigSyssn, long Txamt);
