@@ -64,7 +64,14 @@ public record ConfigurationModel : BaseNopModel
     public string? GoodsNameTemplate { get; set; }
     public bool GoodsNameTemplate_OverrideForStore { get; set; }
 
+    /// <summary>Blank means QFPay's default; 800107 requires it blank.</summary>
+    /// <remarks>
+    /// nopCommerce's admin editor looks templates up by the underlying type, so an int? falls to its Int32 template,
+    /// whose non-nullable model makes MVC emit data-val-required ("The Int32 field is required.") and the browser
+    /// refuses a blank box. The hint selects its Int32Nullable template, which keeps this property's metadata.
+    /// </remarks>
     [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.PaymentExpiryMinutes")]
+    [UIHint(NopEditorTemplates.NullableInt32)]
     public int? PaymentExpiryMinutes { get; set; }
     public bool PaymentExpiryMinutes_OverrideForStore { get; set; }
 
