@@ -30,7 +30,7 @@ public class QfPayPaymentProblemController : BasePluginController
                 return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = decision.OrderId });
 
             case ReturnPageKind.Problem:
-                Response.Headers.CacheControl = "no-store";
+                ShopperPageCaching.Forbid(Response);
                 return View(QfPayAlipayDefaults.ViewPath("PaymentProblem"),
                     new PaymentProblemModel(decision.OrderId, decision.CustomOrderNumber ?? string.Empty,
                         decision.Problem ?? PaymentProblemKind.NotStarted, decision.CanRetry));

@@ -23,7 +23,7 @@ public class QfPayResumeController : BasePluginController
     public async Task<IActionResult> Resume(Guid orderGuid, CancellationToken cancellationToken)
     {
         // Every visit may call QFPay or hand out a live pay_url: nothing in between may cache it.
-        Response.Headers.CacheControl = "no-store";
+        ShopperPageCaching.Forbid(Response);
         var decision = await _resumer.ResumeAsync(orderGuid, ShopperBrowser.Of(Request), cancellationToken);
         return decision.Standing switch
         {

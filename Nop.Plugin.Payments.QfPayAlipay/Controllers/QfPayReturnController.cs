@@ -38,7 +38,7 @@ public class QfPayReturnController : BasePluginController
             case ReturnPageKind.Pending:
                 // The header refreshes even where a theme drops the view's meta tag; no script is needed either way.
                 Response.Headers["Refresh"] = RefreshSeconds.ToString(CultureInfo.InvariantCulture);
-                Response.Headers.CacheControl = "no-store";
+                ShopperPageCaching.Forbid(Response);
                 return View(QfPayAlipayDefaults.ViewPath("PaymentPending"),
                     new PaymentPendingModel(decision.OrderId, decision.CustomOrderNumber ?? string.Empty, RefreshSeconds));
 
