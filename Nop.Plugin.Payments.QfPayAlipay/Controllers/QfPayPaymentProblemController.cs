@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Controllers;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
@@ -14,10 +15,12 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 public class QfPayPaymentProblemController : BasePluginController
 {
     private readonly ReturnPageDecider _decider;
+    private readonly OrderOwnership _ownership;
 
-    public QfPayPaymentProblemController(ReturnPageDecider decider)
+    public QfPayPaymentProblemController(ReturnPageDecider decider, OrderOwnership ownership)
     {
         _decider = decider;
+        _ownership = ownership;
     }
 
     [HttpGet]
@@ -27,7 +30,7 @@ public class QfPayPaymentProblemController : BasePluginController
         switch (decision.Kind)
         {
             case ReturnPageKind.Completed:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = decision.OrderId });
+                return await PaidOrderPage.ForAsync(this, _ownership, decision.OrderId);
 
             case ReturnPageKind.Problem:
                 ShopperPageCaching.Forbid(Response);

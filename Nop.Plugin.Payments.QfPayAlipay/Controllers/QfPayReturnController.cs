@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Controllers;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
 /// <summary>
 /// return_url: where the wallet sends the shopper back. Decides from the shop's records and a query to QFPay, never
-/// from the URL (see <see cref="ReturnPageDecider"/>), and never marks anything paid by itself.
+/// from the URL (see <see cref="ReturnPageDecider"/>), and never marks anything paid by itself. A paid order leads its
+/// customer to checkout completed and any other browser to "Paid, go back to your computer" (<see cref="PaidOrderPage"/>).
 /// </summary>
 public class QfPayReturnController : BasePluginController
 {
@@ -17,10 +19,12 @@ public class QfPayReturnController : BasePluginController
     public const int RefreshSeconds = 5;
 
     private readonly ReturnPageDecider _decider;
+    private readonly OrderOwnership _ownership;
 
-    public QfPayReturnController(ReturnPageDecider decider)
+    public QfPayReturnController(ReturnPageDecider decider, OrderOwnership ownership)
     {
         _decider = decider;
+        _ownership = ownership;
     }
 
     [HttpGet]
@@ -30,7 +34,7 @@ public class QfPayReturnController : BasePluginController
         switch (decision.Kind)
         {
             case ReturnPageKind.Completed:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = decision.OrderId });
+                return await PaidOrderPage.ForAsync(this, _ownership, decision.OrderId);
 
             case ReturnPageKind.Problem:
                 return RedirectToRoute(QfPayAlipayDefaults.Routes.PaymentProblem, new { orderGuid = decision.OrderGuid });

@@ -17,6 +17,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
@@ -56,6 +57,7 @@ public class NopStartup : INopStartup
         services.AddScoped<PayableOrders>();
         services.AddScoped<PaymentResumer>();
         services.AddScoped<PaymentStatusReporter>();
+        services.AddScoped<OrderOwnership>();
         services.AddSingleton<StatusQueryThrottle>();
 
         // 800107 (Alipay Service Window H5): silent authorisation, token exchange, tradePay page. The Alipay client is

@@ -10,8 +10,22 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Localization;
 /// </summary>
 public static partial class PluginResources
 {
+    /// <summary>The page a browser sees after paying an order it did not place (the phone that scanned the QR code).</summary>
+    public const string PaidElsewhereTitle = QfPayAlipayDefaults.LocaleResourcePrefix + ".PaidElsewhere.Title";
+
+    /// <summary>{0} is the order number.</summary>
+    public const string PaidElsewhereText = QfPayAlipayDefaults.LocaleResourcePrefix + ".PaidElsewhere.Text";
+
     private static IEnumerable<LocaleResource> Shopper() =>
     [
+        R(PaidElsewhereTitle,
+            "Paid. You can go back to your computer.",
+            "已付款。您可以返回電腦。",
+            "已付款。您可以回到电脑上了。"),
+        R(PaidElsewhereText,
+            "Order {0} is paid. The page where you placed the order moves on by itself; you can close this one.",
+            "訂單 {0} 已付款。您下單的頁面會自動更新，您可以關閉此頁面。",
+            "订单 {0} 已付款。您下单的页面会自动更新，您可以关闭此页面。"),
         R("Plugins.Payments.QfPayAlipay.PaymentMethodDescription",
             "Pay with Alipay or AlipayHK on your phone",
             "使用支付寶或支付寶香港 (AlipayHK) 在手機上付款",
