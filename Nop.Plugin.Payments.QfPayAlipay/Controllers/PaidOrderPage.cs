@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Controllers;
 

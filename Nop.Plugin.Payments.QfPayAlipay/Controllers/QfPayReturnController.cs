@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Controllers;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;

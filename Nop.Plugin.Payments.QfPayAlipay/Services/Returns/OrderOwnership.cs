@@ -1,7 +1,7 @@
 using Nop.Core;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
+namespace Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 
 /// <summary>Whether the browser asking placed the order, and the order number it may be shown.</summary>
 /// <param name="PlacedByCurrentCustomer">The request's customer is the order's customer.</param>
