@@ -17,7 +17,6 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
@@ -74,7 +73,9 @@ public class NopStartup : INopStartup
         services.AddScoped<PluginInstaller>();
         services.AddSingleton<HealthLogPruneSchedule>();
         services.AddScoped<IIntegrationHealthLog, IntegrationHealthLog>();
+        services.AddScoped<ReconciliationOutlook>();
         services.AddScoped<StoreScopedKey>();
+        services.AddScoped<CheckoutReasonsModelFactory>();
         services.AddScoped<ConfigurationModelFactory>();
         services.AddScoped<ConfigurationSaver>();
         services.AddScoped<ConnectionSettingsResolver>();

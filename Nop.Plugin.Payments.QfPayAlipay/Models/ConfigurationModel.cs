@@ -159,6 +159,14 @@ public record ConfigurationModel : BaseNopModel
     [BindNever]
     public IList<SelectListItem> AvailableCurrencies { get; set; } = [];
 
+    /// <summary>Why no shopper sees the method at checkout with the settings saved for this scope; empty when it is offered.</summary>
+    [BindNever]
+    public IList<CheckoutReasonModel> HiddenAtCheckoutBecause { get; set; } = [];
+
+    /// <summary>What keeps the method from some shoppers or orders although it is offered.</summary>
+    [BindNever]
+    public IList<CheckoutReasonModel> LimitedAtCheckoutBecause { get; set; } = [];
+
     /// <summary>The answer to the last "Test connection", shown next to the button.</summary>
     [BindNever]
     public ConnectionTestModel? ConnectionTest { get; set; }

@@ -14,26 +14,32 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 
 /// <summary>
 /// Builds the configure page for a store scope: the settings in effect there with their override flags
-/// (PLUGIN-API.md §3), and the read-only parts (choices, key mask, notification URL, health).
+/// (PLUGIN-API.md §3), and the read-only parts (what checkout shows now, choices, key mask, notification URL, health).
 /// </summary>
 public class ConfigurationModelFactory
 {
+    private readonly CheckoutReasonsModelFactory _checkoutReasons;
     private readonly IIntegrationHealthLog _healthLog;
     private readonly ILocalizationService _localizationService;
+    private readonly ReconciliationOutlook _reconciliationOutlook;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
     private readonly StoreScopedKey _storeScopedKey;
 
-    public ConfigurationModelFactory(IIntegrationHealthLog healthLog,
+    public ConfigurationModelFactory(CheckoutReasonsModelFactory checkoutReasons,
+        IIntegrationHealthLog healthLog,
         ILocalizationService localizationService,
+        ReconciliationOutlook reconciliationOutlook,
         ISettingService settingService,
         IStoreContext storeContext,
         IStoreService storeService,
         StoreScopedKey storeScopedKey)
     {
+        _checkoutReasons = checkoutReasons;
         _healthLog = healthLog;
         _localizationService = localizationService;
+        _reconciliationOutlook = reconciliationOutlook;
         _settingService = settingService;
         _storeContext = storeContext;
         _storeService = storeService;
@@ -133,14 +139,36 @@ public class ConfigurationModelFactory
             (QfPaySignType.Sha256, "Plugins.Payments.QfPayAlipay.SignType.Sha256"));
         model.AvailableCurrencies = CurrencyChoices(model.ChargeCurrency);
 
+        await _checkoutReasons.PrepareAsync(model, settings, storeScope);
+
         model.Health = await PrepareHealthAsync(storeScope, cancellationToken);
+    }
+
+    /// <summary>The answer to "Test connection", with the field to correct when it failed.</summary>
+    /// <param name="message">The translated outcome.</param>
+    public virtual async Task<ConnectionTestModel> PrepareConnectionTestAsync(ConnectionTestResult result, string message)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var field = result.Succeeded ? null : _checkoutReasons.FieldToFix(result);
+        return new ConnectionTestModel
+        {
+            Succeeded = result.Succeeded,
+            Message = message,
+            FixFieldId = field,
+            FixText = field is null ? null : await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.Checkout.Fix.ThisPage"),
+        };
     }
 
     private async Task<HealthModel> PrepareHealthAsync(int storeScope, CancellationToken cancellationToken)
     {
         var report = await _healthLog.GetReportAsync(storeScope, cancellationToken);
+        var outlook = await _reconciliationOutlook.GetAsync(storeScope, cancellationToken);
         return new HealthModel
         {
+            AttemptsTooRecentToQuery = outlook.TooRecentToQuery,
+            TooRecentMinutes = (int)Math.Round(outlook.MinimumAge.TotalMinutes),
+            ReconciliationTaskState = outlook.TaskState,
+            NextReconciliationUtc = outlook.NextRunUtc,
             LastNotification = await EventAsync(report.LastNotification),
             RejectedLast24Hours = report.RejectedLast24Hours,
             Rejections = [.. report.RejectionsLast24Hours.Select(static r => new RejectionModel
