@@ -147,6 +147,14 @@ public record ConfigurationModel : BaseNopModel
     [BindNever]
     public string? NotificationUrl { get; set; }
 
+    /// <summary>Why QFPay could not deliver to <see cref="NotificationUrl"/> (translated); empty when nothing is seen wrong.</summary>
+    [BindNever]
+    public IList<string> NotificationUrlProblems { get; set; } = [];
+
+    /// <summary>"Register this exact URL with QFPay for app code ..." with the app code in effect.</summary>
+    [BindNever]
+    public string? NotificationUrlRegistration { get; set; }
+
     [BindNever]
     public IList<SelectListItem> AvailableEnvironments { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
@@ -124,6 +125,11 @@ public class ConfigurationModelFactory
 
         var store = storeScope > 0 ? await _storeService.GetStoreByIdAsync(storeScope) : await _storeContext.GetCurrentStoreAsync();
         model.NotificationUrl = NotificationAddress.ForStore(store?.Url);
+        model.NotificationUrlProblems = model.NotificationUrl is null ? [] : await NotificationUrlProblemsAsync(model.NotificationUrl);
+        model.NotificationUrlRegistration = string.IsNullOrWhiteSpace(settings.AppCode)
+            ? await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.RegisterNoAppCode")
+            : string.Format(CultureInfo.CurrentCulture,
+                await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.Register"), settings.AppCode.Trim());
         model.AlipayCallbackUrl = string.IsNullOrWhiteSpace(store?.Url) ? null : new Checkout.CallbackUrls(store.Url).AlipayCallback;
 
         model.AvailableEnvironments = await ChoicesAsync(model.EnvironmentId,
@@ -157,6 +163,25 @@ public class ConfigurationModelFactory
             FixFieldId = field,
             FixText = field is null ? null : await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.Checkout.Fix.ThisPage"),
         };
+    }
+
+    private async Task<IList<string>> NotificationUrlProblemsAsync(string url)
+    {
+        var address = new Uri(url);
+        var texts = new List<string>();
+        foreach (var problem in NotificationAddress.ProblemsOf(url))
+        {
+            var (key, argument) = problem switch
+            {
+                NotificationUrlProblem.NotHttps => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.NotHttps", string.Empty),
+                NotificationUrlProblem.UnsupportedPort => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.Port", address.Port.ToString(CultureInfo.InvariantCulture)),
+                NotificationUrlProblem.LocalName => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.LocalName", address.Host),
+                _ => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.PrivateAddress", address.Host),
+            };
+            texts.Add(string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(key), argument));
+        }
+
+        return texts;
     }
 
     private async Task<HealthModel> PrepareHealthAsync(int storeScope, CancellationToken cancellationToken)
