@@ -63,16 +63,28 @@ public class QfPayAlipayPaymentMethodLifecycleTests
     }
 
     [Test]
-    public async Task Installing_and_uninstalling_switch_the_order_page_block_and_leave_the_payment_method_to_the_admin()
+    public async Task Installing_leaves_activating_the_method_to_the_admin_and_uninstalling_deactivates_it_and_the_order_page_block()
     {
         var settings = new Mock<ISettingService>(MockBehavior.Strict);
         var activeWidgets = new List<string> { "Widgets.NivoSlider" };
+        // The admin activated the method after installing it.
+        var activeMethods = new List<string> { "Payments.CheckMoneyOrder", QfPayAlipayDefaults.SystemName };
+        var paymentSettingsSaves = 0;
         settings.Setup(s => s.SaveSettingAsync(It.IsAny<QfPayAlipaySettings>(), 0)).Returns(Task.CompletedTask);
         settings.Setup(s => s.DeleteSettingAsync<QfPayAlipaySettings>()).Returns(Task.CompletedTask);
         settings.Setup(s => s.LoadSettingAsync<WidgetSettings>(0))
             .ReturnsAsync(() => new WidgetSettings { ActiveWidgetSystemNames = [.. activeWidgets] });
         settings.Setup(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0))
             .Callback((WidgetSettings saved, int _) => activeWidgets = [.. saved.ActiveWidgetSystemNames])
+            .Returns(Task.CompletedTask);
+        settings.Setup(s => s.LoadSettingAsync<PaymentSettings>(0))
+            .ReturnsAsync(() => new PaymentSettings { ActivePaymentMethodSystemNames = [.. activeMethods] });
+        settings.Setup(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), 0))
+            .Callback((PaymentSettings saved, int _) =>
+            {
+                paymentSettingsSaves++;
+                activeMethods = [.. saved.ActivePaymentMethodSystemNames];
+            })
             .Returns(Task.CompletedTask);
         var languages = new Mock<ILanguageService>();
         languages.Setup(l => l.GetAllLanguagesAsync(true, 0)).ReturnsAsync(new List<Language>());
@@ -82,15 +94,15 @@ public class QfPayAlipayPaymentMethodLifecycleTests
         var method = PaymentMethodFactory.Create(new Shop().BuildServices(), null, installer);
 
         await method.InstallAsync();
-        var afterInstall = activeWidgets;
+        var (widgetsAfterInstall, savesAfterInstall) = (activeWidgets, paymentSettingsSaves);
         await method.UninstallAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(afterInstall, Is.EqualTo(new[] { "Widgets.NivoSlider", QfPayAlipayDefaults.SystemName }));
+            Assert.That(widgetsAfterInstall, Is.EqualTo(new[] { "Widgets.NivoSlider", QfPayAlipayDefaults.SystemName }));
+            Assert.That(savesAfterInstall, Is.Zero, "activating the method is the admin's call");
             Assert.That(activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider" }));
+            Assert.That(activeMethods, Is.EqualTo(new[] { "Payments.CheckMoneyOrder" }));
         });
-        // The strict mock already refuses any other setting; stated here because activating the method is the admin's call.
-        settings.Verify(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), It.IsAny<int>()), Times.Never);
     }
 }

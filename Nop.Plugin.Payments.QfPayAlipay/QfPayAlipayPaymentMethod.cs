@@ -173,7 +173,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
         {
             await _logger.WarningAsync(
                 $"{QfPayAlipayDefaults.SystemName} is hidden at checkout in store '{store.Name}' (id {store.Id}): {verdict.Reason}. " +
-                "Configure it under Configuration > Payment methods.");
+                "The Alipay (QFPay) configure page lists every reason and where to fix it.");
         }
 
         return true;

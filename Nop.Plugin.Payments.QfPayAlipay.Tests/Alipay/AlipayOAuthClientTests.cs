@@ -182,7 +182,7 @@ public class AlipayOAuthClientTests
         {
             Assert.That(result.Outcome, Is.EqualTo(AlipayOAuthOutcome.NoUserId));
             Assert.That(result.OpenId, Is.EqualTo("074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5"));
-            Assert.That(result.Message, Does.Contain("13 item 11"));
+            Assert.That(result.Message, Does.Contain("user id (starting 2088)"));
         });
     }
 

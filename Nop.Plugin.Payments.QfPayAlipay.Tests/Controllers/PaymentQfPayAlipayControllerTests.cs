@@ -59,7 +59,7 @@ public class PaymentQfPayAlipayControllerTests
         var scopedKey = new StoreScopedKey(_settings);
 
         var controller = new PaymentQfPayAlipayController(
-            new ConfigurationModelFactory(_healthLog.Object, localization.Object, _settings, _storeContext.Object, storeService.Object, scopedKey),
+            ConfigurePageFactory.Create(_settings, _storeContext.Object, storeService.Object, _healthLog.Object, localization.Object),
             new ConfigurationSaver(_settings, scopedKey),
             new ConnectionSettingsResolver(_settings),
             new ConnectionTester(new QfPayClient(http ?? new HttpClient()), TimeProvider.System),
@@ -376,6 +376,10 @@ public class PaymentQfPayAlipayControllerTests
             Assert.That(JsonSerializer.Serialize(shown), Does.Not.Contain(simulator.DefaultMerchant.ClientKey));
             Assert.That(controller.ModelState[nameof(ConfigurationModel.ClientKey)]!.AttemptedValue, Is.Null);
             Assert.That(_settings.Rows, Is.Empty);
+            Assert.That(shown.ConnectionTest.FixFieldId, Is.Null);
+            // Nothing is saved yet, so the answer goes on to say why checkout still hides the method.
+            Assert.That(shown.HiddenAtCheckoutBecause.Select(static r => r.Text),
+                Has.Member(EnglishResources.Text("Plugins.Payments.QfPayAlipay.Configure.Checkout.NoAppCode")));
         });
     }
 
@@ -397,5 +401,7 @@ public class PaymentQfPayAlipayControllerTests
         var shown = (ConfigurationModel)view.Model!;
         Assert.That(shown.ConnectionTest!.Succeeded, Is.False);
         Assert.That(shown.ConnectionTest.Message, Does.StartWith("Wrong key"));
+        Assert.That((shown.ConnectionTest.FixFieldId, shown.ConnectionTest.FixText),
+            Is.EqualTo((nameof(ConfigurationModel.ClientKey), EnglishResources.Text("Plugins.Payments.QfPayAlipay.Configure.Checkout.Fix.ThisPage"))));
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using QfPaySimulator;
 
@@ -92,6 +94,19 @@ public class QfPayResumeControllerTests : SettableClockLiveShopFixture
         var result = await Shop.ResumeAsync(order.OrderGuid, UserAgents.IPhoneSafari);
 
         Assert.That((result as RedirectToRouteResult)?.RouteName, Is.EqualTo(NopRouteNames.Standard.CHECKOUT_COMPLETED));
+        Assert.That(Shop.Simulator.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Scanning_the_QR_code_again_with_the_phone_that_paid_says_paid_instead_of_going_home()
+    {
+        var order = Shop.AddOrder();
+        order.PaymentStatus = PaymentStatus.Paid;
+        Shop.CurrentCustomer = new Customer { Id = 4242 };
+
+        var result = await Shop.ResumeAsync(order.OrderGuid, UserAgents.IPhoneSafari);
+
+        Assert.That((result as ViewResult)?.Model, Is.EqualTo(new PaidElsewhereModel(order.CustomOrderNumber)));
         Assert.That(Shop.Simulator.Requests, Is.Empty);
     }
 

@@ -16,6 +16,11 @@ public sealed class InMemoryReconciliationSource(InMemoryPaymentAttemptStore att
             .Take(take)
             .ToList());
 
+    public Task<int> CountOpenAttemptsAsync(DateTime createdAfterUtc, int storeId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(attempts.All
+            .Where(static a => a.Status is PaymentAttemptStatus.Created or PaymentAttemptStatus.AwaitingPayment or PaymentAttemptStatus.Unknown)
+            .Count(a => a.CreatedOnUtc > createdAfterUtc && (storeId == 0 || a.StoreId == storeId)));
+
     public Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedAfterUtc, DateTime claimedBeforeUtc, ListPosition? after, int take,
         CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<QfPaySettlementClaim>>(claims.All

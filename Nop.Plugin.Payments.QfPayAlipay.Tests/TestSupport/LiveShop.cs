@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.QfPayAlipay.Controllers;
 using Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
@@ -38,6 +40,13 @@ public sealed class LiveShop : Shop, IAsyncDisposable
 
     public QfPaySimulatorHost Simulator { get; private set; } = null!;
 
+    /// <summary>
+    /// The customer of the browser the shopper pages are opened in (nopCommerce's IWorkContext). By default the one who
+    /// placed the orders <see cref="Shop.AddOrder"/> makes (their CustomerId is 0 too); another customer is another
+    /// browser, e.g. the phone that scanned the desktop's QR code.
+    /// </summary>
+    public Customer CurrentCustomer { get; set; } = new();
+
     public IServiceProvider Services => _app!.Services;
 
     /// <param name="clock">The shop's clock (attempt times, throttles); the simulator keeps its own (SimulatorOptions.TimeProvider).</param>
@@ -55,6 +64,9 @@ public sealed class LiveShop : Shop, IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         shop.RegisterServices(builder.Services);
+        var workContext = new Mock<IWorkContext>();
+        workContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => shop.CurrentCustomer);
+        builder.Services.AddSingleton(workContext.Object);
         builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(static parts => parts.ApplicationParts.Clear());
 
         shop._app = builder.Build();
@@ -87,10 +99,8 @@ public sealed class LiveShop : Shop, IAsyncDisposable
     public async Task<IActionResult> ReturnAsync(string outTradeNo)
     {
         await using var scope = Services.CreateAsyncScope();
-        var controller = new QfPayReturnController(scope.ServiceProvider.GetRequiredService<ReturnPageDecider>())
-        {
-            ControllerContext = ControllerContextFor(scope.ServiceProvider),
-        };
+        var controller = ActivatorUtilities.CreateInstance<QfPayReturnController>(scope.ServiceProvider);
+        controller.ControllerContext = ControllerContextFor(scope.ServiceProvider);
         return await controller.Return(outTradeNo, CancellationToken.None);
     }
 

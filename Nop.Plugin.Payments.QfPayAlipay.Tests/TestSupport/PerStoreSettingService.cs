@@ -118,9 +118,13 @@ public sealed class PerStoreSettingService : ISettingService
         _ => throw new ArgumentException("Expression must be a property access.", nameof(body)),
     };
 
-    private static string ToText(object? value, Type type) =>
-        TypeDescriptor.GetConverter(type).ConvertToInvariantString(value) ?? string.Empty;
+    // nopCommerce keeps a List<string> setting (e.g. PaymentSettings.ActivePaymentMethodSystemNames) as one
+    // comma-separated value; other types go through their type converters.
+    private static string ToText(object? value, Type type) => value is List<string> list
+        ? string.Join(",", list)
+        : TypeDescriptor.GetConverter(type).ConvertToInvariantString(value) ?? string.Empty;
 
-    private static object? FromText(string text, Type type) =>
-        TypeDescriptor.GetConverter(type).ConvertFromInvariantString(text);
+    private static object? FromText(string text, Type type) => type == typeof(List<string>)
+        ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+        : TypeDescriptor.GetConverter(type).ConvertFromInvariantString(text);
 }

@@ -19,6 +19,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;
 using Nop.Services.Orders;
+using Nop.Services.ScheduleTasks;
 using Nop.Services.Stores;
 using QfPaySimulator;
 using NopLogger = Nop.Services.Logging.ILogger;
@@ -134,6 +135,9 @@ public class Shop
     public Mock<IWorkContext> WorkContext { get; } = new();
 
     public Mock<IIntegrationHealthLog> HealthLog { get; } = new();
+
+    /// <summary>nopCommerce's schedule tasks; the configure page reads the reconciliation task's next run from it.</summary>
+    public Mock<IScheduleTaskService> ScheduleTasks { get; } = new();
 
     public SettlementTimings Timings { get; set; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(20));
 
@@ -254,6 +258,8 @@ public class Shop
         services.Replace(ServiceDescriptor.Singleton<IRefundStore>(Refunds));
         services.Replace(ServiceDescriptor.Singleton<IWorkClaimStore>(WorkClaims));
         services.Replace(ServiceDescriptor.Singleton(HealthLog.Object));
+        services.Replace(ServiceDescriptor.Singleton<IReconciliationSource>(new InMemoryReconciliationSource(Attempts, Claims)));
+        services.AddSingleton(ScheduleTasks.Object);
         services.AddSingleton<NopLogger>(Log);
         services.AddSingleton(OrderService.Object);
         services.AddSingleton(OrderProcessing.Object);

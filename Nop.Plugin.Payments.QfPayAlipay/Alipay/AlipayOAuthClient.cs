@@ -164,7 +164,7 @@ public sealed class AlipayOAuthClient
                 OpenId = openId,
                 HttpStatus = status,
                 Message = openId is not null
-                    ? "Alipay answered with an app-scoped open_id and no user_id; QFPay documents the 2088... user_id as openid (API.md §10, §13 item 11)."
+                    ? "Alipay answered with an app-scoped open_id and no user_id, but QFPay needs the Alipay user id (starting 2088) as openid."
                     : "Alipay's signed answer has no usable user_id.",
             };
         }

@@ -88,11 +88,7 @@ public class PaymentQfPayAlipayController : BasePaymentController
         var settings = await _connectionSettingsResolver.ResolveAsync(model, storeScope);
         var result = await _connectionTester.TestAsync(settings, HttpContext.RequestAborted);
         var text = await _localizationService.GetResourceAsync(result.MessageKey);
-        model.ConnectionTest = new ConnectionTestModel
-        {
-            Succeeded = result.Succeeded,
-            Message = Compose(text, result.MessageArguments),
-        };
+        model.ConnectionTest = await _modelFactory.PrepareConnectionTestAsync(result, Compose(text, result.MessageArguments));
 
         return await RedisplayAsync(model, storeScope);
     }

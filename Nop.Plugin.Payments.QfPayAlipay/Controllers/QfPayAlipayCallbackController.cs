@@ -28,7 +28,7 @@ public class QfPayAlipayCallbackController : BasePluginController
         CancellationToken cancellationToken)
     {
         var outcome = await _callback.HandleAsync(authCode, state, cancellationToken);
-        Response.Headers.CacheControl = "no-store";
+        ShopperPageCaching.Forbid(Response);
         switch (outcome.Step)
         {
             case ServiceWindowStep.TradePay:

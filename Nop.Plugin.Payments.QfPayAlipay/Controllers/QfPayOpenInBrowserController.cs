@@ -37,7 +37,7 @@ public class QfPayOpenInBrowserController : BasePluginController
         if (browser.EffectiveKind != BrowserKind.InAppBrowser)
             return Redirect(resumeUrl);
 
-        Response.Headers.CacheControl = "no-store";
+        ShopperPageCaching.Forbid(Response);
         var stepsKey = browser.GuidanceKey ?? ShopperGuidanceTexts.OpenInBrowserStepsKey(InAppBrowserApp.Other)!;
         return View(QfPayAlipayDefaults.ViewPath("OpenInBrowser"),
             new OpenInBrowserModel(order.Id, order.CustomOrderNumber ?? string.Empty, resumeUrl, stepsKey, !browser.CanOpenInBrowserFromMenu));

@@ -14,10 +14,12 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 public class QfPayPaymentProblemController : BasePluginController
 {
     private readonly ReturnPageDecider _decider;
+    private readonly OrderOwnership _ownership;
 
-    public QfPayPaymentProblemController(ReturnPageDecider decider)
+    public QfPayPaymentProblemController(ReturnPageDecider decider, OrderOwnership ownership)
     {
         _decider = decider;
+        _ownership = ownership;
     }
 
     [HttpGet]
@@ -27,10 +29,10 @@ public class QfPayPaymentProblemController : BasePluginController
         switch (decision.Kind)
         {
             case ReturnPageKind.Completed:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = decision.OrderId });
+                return await PaidOrderPage.ForAsync(this, _ownership, decision.OrderId);
 
             case ReturnPageKind.Problem:
-                Response.Headers.CacheControl = "no-store";
+                ShopperPageCaching.Forbid(Response);
                 return View(QfPayAlipayDefaults.ViewPath("PaymentProblem"),
                     new PaymentProblemModel(decision.OrderId, decision.CustomOrderNumber ?? string.Empty,
                         decision.Problem ?? PaymentProblemKind.NotStarted, decision.CanRetry));

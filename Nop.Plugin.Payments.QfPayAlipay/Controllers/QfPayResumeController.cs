@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Web.Framework.Controllers;
 
@@ -12,10 +13,12 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 /// </summary>
 public class QfPayResumeController : BasePluginController
 {
+    private readonly OrderOwnership _ownership;
     private readonly PaymentResumer _resumer;
 
-    public QfPayResumeController(PaymentResumer resumer)
+    public QfPayResumeController(OrderOwnership ownership, PaymentResumer resumer)
     {
+        _ownership = ownership;
         _resumer = resumer;
     }
 
@@ -23,12 +26,15 @@ public class QfPayResumeController : BasePluginController
     public async Task<IActionResult> Resume(Guid orderGuid, CancellationToken cancellationToken)
     {
         // Every visit may call QFPay or hand out a live pay_url: nothing in between may cache it.
-        Response.Headers.CacheControl = "no-store";
+        ShopperPageCaching.Forbid(Response);
         var decision = await _resumer.ResumeAsync(orderGuid, ShopperBrowser.Of(Request), cancellationToken);
+        // The QR code on the desktop page holds this link: the phone that paid may scan it again.
+        if (decision.Standing == OrderStanding.Paid)
+            return await PaidOrderPage.ForAsync(this, _ownership, decision.OrderId);
+
         return decision.Standing switch
         {
             OrderStanding.Payable when decision.RedirectUrl is { } url => Redirect(url),
-            OrderStanding.Paid => RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = decision.OrderId }),
             OrderStanding.Closed => RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = decision.OrderId }),
             _ => RedirectToRoute(NopRouteNames.General.HOMEPAGE),
         };

@@ -9,7 +9,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
 /// <summary>
 /// return_url: where the wallet sends the shopper back. Decides from the shop's records and a query to QFPay, never
-/// from the URL (see <see cref="ReturnPageDecider"/>), and never marks anything paid by itself.
+/// from the URL (see <see cref="ReturnPageDecider"/>), and never marks anything paid by itself. A paid order leads its
+/// customer to checkout completed and any other browser to "Paid, go back to your computer" (<see cref="PaidOrderPage"/>).
 /// </summary>
 public class QfPayReturnController : BasePluginController
 {
@@ -17,10 +18,12 @@ public class QfPayReturnController : BasePluginController
     public const int RefreshSeconds = 5;
 
     private readonly ReturnPageDecider _decider;
+    private readonly OrderOwnership _ownership;
 
-    public QfPayReturnController(ReturnPageDecider decider)
+    public QfPayReturnController(ReturnPageDecider decider, OrderOwnership ownership)
     {
         _decider = decider;
+        _ownership = ownership;
     }
 
     [HttpGet]
@@ -30,7 +33,7 @@ public class QfPayReturnController : BasePluginController
         switch (decision.Kind)
         {
             case ReturnPageKind.Completed:
-                return RedirectToRoute(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId = decision.OrderId });
+                return await PaidOrderPage.ForAsync(this, _ownership, decision.OrderId);
 
             case ReturnPageKind.Problem:
                 return RedirectToRoute(QfPayAlipayDefaults.Routes.PaymentProblem, new { orderGuid = decision.OrderGuid });
@@ -38,7 +41,7 @@ public class QfPayReturnController : BasePluginController
             case ReturnPageKind.Pending:
                 // The header refreshes even where a theme drops the view's meta tag; no script is needed either way.
                 Response.Headers["Refresh"] = RefreshSeconds.ToString(CultureInfo.InvariantCulture);
-                Response.Headers.CacheControl = "no-store";
+                ShopperPageCaching.Forbid(Response);
                 return View(QfPayAlipayDefaults.ViewPath("PaymentPending"),
                     new PaymentPendingModel(decision.OrderId, decision.CustomOrderNumber ?? string.Empty, RefreshSeconds));
 

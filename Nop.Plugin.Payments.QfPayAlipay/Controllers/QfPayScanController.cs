@@ -55,7 +55,7 @@ public class QfPayScanController : BasePluginController
             ? ChargeText.Format(latest.AmountMinor, latest.CurrencyCode)
             : await ChargeTextFromOrderAsync(order);
 
-        Response.Headers.CacheControl = "no-store";
+        ShopperPageCaching.Forbid(Response);
         return View(QfPayAlipayDefaults.ViewPath("ScanToPay"), new ScanToPayModel(order.Id, order.CustomOrderNumber ?? string.Empty,
             amountText, resumeUrl, PaymentQrCode.PngDataUri(resumeUrl), urls.Status(order.OrderGuid),
             PollSeconds));

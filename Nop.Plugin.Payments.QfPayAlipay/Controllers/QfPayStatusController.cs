@@ -24,7 +24,7 @@ public class QfPayStatusController : BasePluginController
     [HttpGet]
     public async Task<IActionResult> Status(Guid orderGuid, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        ShopperPageCaching.Forbid(Response);
         var status = await _reporter.ReportAsync(orderGuid, cancellationToken);
         if (status.State == ShopperPaymentState.NotFound)
             return NotFound();

@@ -14,6 +14,13 @@ public interface IReconciliationSource
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// How many attempts not yet final were created after <paramref name="createdAfterUtc"/> in store
+    /// <paramref name="storeId"/> (0: every store): those reconciliation leaves alone for now, so the configure page can
+    /// say why "Run now" did not touch them.
+    /// </summary>
+    Task<int> CountOpenAttemptsAsync(DateTime createdAfterUtc, int storeId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Payment settlement claims still open although taken between the two times (their holder died), oldest first,
     /// after <paramref name="after"/> (keyset paging by claim time and id).
     /// </summary>

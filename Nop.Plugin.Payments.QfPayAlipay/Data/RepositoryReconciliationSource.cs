@@ -31,6 +31,16 @@ public class RepositoryReconciliationSource : IReconciliationSource
         return rows.ToList();
     }
 
+    // Only minutes' worth of rows match, so they are counted here rather than through a provider-specific COUNT.
+    public virtual async Task<int> CountOpenAttemptsAsync(DateTime createdAfterUtc, int storeId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        int[] open = [(int)PaymentAttemptStatus.Created, (int)PaymentAttemptStatus.AwaitingPayment, (int)PaymentAttemptStatus.Unknown];
+        var rows = await _attempts.GetAllAsync(query => query
+            .Where(a => open.Contains(a.StatusId) && a.CreatedOnUtc > createdAfterUtc && (storeId == 0 || a.StoreId == storeId)));
+        return rows.Count;
+    }
+
     public virtual async Task<IReadOnlyList<QfPaySettlementClaim>> ListAbandonedSettlementsAsync(DateTime claimedAfterUtc, DateTime claimedBeforeUtc,
         ListPosition? after, int take, CancellationToken cancellationToken = default)
     {

@@ -57,6 +57,7 @@ public class NopStartup : INopStartup
         services.AddScoped<PayableOrders>();
         services.AddScoped<PaymentResumer>();
         services.AddScoped<PaymentStatusReporter>();
+        services.AddScoped<OrderOwnership>();
         services.AddSingleton<StatusQueryThrottle>();
 
         // 800107 (Alipay Service Window H5): silent authorisation, token exchange, tradePay page. The Alipay client is
@@ -75,7 +76,9 @@ public class NopStartup : INopStartup
         services.AddScoped<PluginInstaller>();
         services.AddSingleton<HealthLogPruneSchedule>();
         services.AddScoped<IIntegrationHealthLog, IntegrationHealthLog>();
+        services.AddScoped<ReconciliationOutlook>();
         services.AddScoped<StoreScopedKey>();
+        services.AddScoped<CheckoutReasonsModelFactory>();
         services.AddScoped<ConfigurationModelFactory>();
         services.AddScoped<ConfigurationSaver>();
         services.AddScoped<ConnectionSettingsResolver>();

@@ -10,8 +10,22 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Localization;
 /// </summary>
 public static partial class PluginResources
 {
+    /// <summary>The page a browser sees after paying an order it did not place (the phone that scanned the QR code).</summary>
+    public const string PaidElsewhereTitle = QfPayAlipayDefaults.LocaleResourcePrefix + ".PaidElsewhere.Title";
+
+    /// <summary>{0} is the order number.</summary>
+    public const string PaidElsewhereText = QfPayAlipayDefaults.LocaleResourcePrefix + ".PaidElsewhere.Text";
+
     private static IEnumerable<LocaleResource> Shopper() =>
     [
+        R(PaidElsewhereTitle,
+            "Paid. You can go back to your computer.",
+            "已付款。您可以返回電腦。",
+            "已付款。您可以回到电脑上了。"),
+        R(PaidElsewhereText,
+            "Order {0} is paid. The page where you placed the order moves on by itself; you can close this one.",
+            "訂單 {0} 已付款。您下單的頁面會自動更新，您可以關閉此頁面。",
+            "订单 {0} 已付款。您下单的页面会自动更新，您可以关闭此页面。"),
         R("Plugins.Payments.QfPayAlipay.PaymentMethodDescription",
             "Pay with Alipay or AlipayHK on your phone",
             "使用支付寶或支付寶香港 (AlipayHK) 在手機上付款",
@@ -100,8 +114,8 @@ public static partial class PluginResources
             [ShopperGuidanceTexts.CopyLinkKey] = ("複製連結", "复制链接"),
             [ShopperGuidanceTexts.LinkCopiedKey] = ("已複製連結。請貼到 Safari 或 Chrome 中付款。", "已复制链接。请粘贴到 Safari 或 Chrome 中付款。"),
             [ShopperGuidanceTexts.CopyManuallyKey] = (
-                "如無法複製，請長按下方連結，複製後貼到瀏覽器的網址列。",
-                "如无法复制，请长按下方链接，复制后粘贴到浏览器的地址栏。"),
+                "如「複製連結」按鈕無效，請長按下方的付款連結，複製後貼到瀏覽器的網址列。",
+                "如“复制链接”按钮无效，请长按下方的付款链接，复制后粘贴到浏览器的地址栏。"),
             [ShopperGuidanceTexts.ResumeNoteKey] = (
                 "您的訂單已儲存。如之前的付款頁面已逾期，此連結會開始新的付款。",
                 "您的订单已保存。如之前的付款页面已过期，此链接会发起新的付款。"),
@@ -116,8 +130,8 @@ public static partial class PluginResources
                 "輕按右上角的 ⋯，然後選擇「在外部瀏覽器開啟」（也可能顯示為「在 Safari 中開啟」或「在 Chrome 中開啟」）。",
                 "点击右上角的 ⋯，然后选择“在外部浏览器打开”（也可能显示为“在 Safari 中打开”或“在 Chrome 中打开”）。"),
             [Steps(InAppBrowserApp.WhatsApp)] = (
-                "WhatsApp 通常會在手機的瀏覽器中開啟連結。如此頁面在 WhatsApp 內開啟，請輕按下方的「複製連結」，然後貼到 Safari 或 Chrome。",
-                "WhatsApp 通常会在手机的浏览器中打开链接。如此页面在 WhatsApp 内打开，请点击下方的“复制链接”，然后粘贴到 Safari 或 Chrome。"),
+                "WhatsApp 通常會在手機的瀏覽器中開啟連結。如此頁面在 WhatsApp 內開啟，請輕按「複製連結」按鈕，然後貼到 Safari 或 Chrome。",
+                "WhatsApp 通常会在手机的浏览器中打开链接。如此页面在 WhatsApp 内打开，请点击“复制链接”按钮，然后粘贴到 Safari 或 Chrome。"),
             [Steps(InAppBrowserApp.Line)] = (
                 "輕按右上角的 ⋮，然後選擇「以預設瀏覽器開啟」（iPhone 上可能顯示為「在 Safari 中開啟」）。",
                 "点击右上角的 ⋮，然后选择“用默认浏览器打开”（iPhone 上可能显示为“在 Safari 中打开”）。"),
@@ -126,27 +140,27 @@ public static partial class PluginResources
                 "点击右上角的 ⋮，然后选择“在浏览器打开”。"),
             [Steps(InAppBrowserApp.TikTok)] = TapMoreOpenInBrowser,
             [Steps(InAppBrowserApp.Douyin)] = (
-                "抖音可能沒有「在瀏覽器開啟」選項。請輕按下方的「複製連結」，然後貼到手機的瀏覽器。",
-                "抖音可能没有“在浏览器打开”选项。请点击下方的“复制链接”，然后粘贴到手机的浏览器。"),
+                "抖音可能沒有「在瀏覽器開啟」選項。請輕按「複製連結」按鈕，然後貼到手機的瀏覽器。",
+                "抖音可能没有“在浏览器打开”选项。请点击“复制链接”按钮，然后粘贴到手机的浏览器。"),
             [Steps(InAppBrowserApp.Snapchat)] = (
-                "Snapchat 可能沒有「在瀏覽器開啟」選項。請輕按下方的「複製連結」，然後貼到 Safari 或 Chrome。",
-                "Snapchat 可能没有“在浏览器打开”选项。请点击下方的“复制链接”，然后粘贴到 Safari 或 Chrome。"),
+                "Snapchat 可能沒有「在瀏覽器開啟」選項。請輕按「複製連結」按鈕，然後貼到 Safari 或 Chrome。",
+                "Snapchat 可能没有“在浏览器打开”选项。请点击“复制链接”按钮，然后粘贴到 Safari 或 Chrome。"),
             [Steps(InAppBrowserApp.Twitter)] = (
                 "輕按角落的 ⋮ 或 ⋯，然後選擇「在瀏覽器開啟」（iPhone 上，指南針圖示會開啟 Safari）。",
                 "点击角落的 ⋮ 或 ⋯，然后选择“在浏览器打开”（iPhone 上，指南针图标会打开 Safari）。"),
             [Steps(InAppBrowserApp.LinkedIn)] = TapMoreOpenInBrowser,
             [Steps(InAppBrowserApp.Pinterest)] = (
-                "Pinterest 可能沒有「在瀏覽器開啟」選項。請輕按下方的「複製連結」，然後貼到 Safari 或 Chrome。",
-                "Pinterest 可能没有“在浏览器打开”选项。请点击下方的“复制链接”，然后粘贴到 Safari 或 Chrome。"),
+                "Pinterest 可能沒有「在瀏覽器開啟」選項。請輕按「複製連結」按鈕，然後貼到 Safari 或 Chrome。",
+                "Pinterest 可能没有“在浏览器打开”选项。请点击“复制链接”按钮，然后粘贴到 Safari 或 Chrome。"),
             [Steps(InAppBrowserApp.Weibo)] = TapMoreOpenInBrowser,
             [Steps(InAppBrowserApp.QQ)] = TapMoreOpenInBrowser,
             [Steps(InAppBrowserApp.DingTalk)] = TapMoreOpenInBrowser,
             [Steps(InAppBrowserApp.Xiaohongshu)] = (
-                "小紅書可能沒有「在瀏覽器開啟」選項。請輕按下方的「複製連結」，然後貼到手機的瀏覽器。",
-                "小红书可能没有“在浏览器打开”选项。请点击下方的“复制链接”，然后粘贴到手机的浏览器。"),
+                "小紅書可能沒有「在瀏覽器開啟」選項。請輕按「複製連結」按鈕，然後貼到手機的瀏覽器。",
+                "小红书可能没有“在浏览器打开”选项。请点击“复制链接”按钮，然后粘贴到手机的浏览器。"),
             [Steps(InAppBrowserApp.Other)] = (
-                "請在此應用程式的 ⋯ 或 ⋮ 選單中尋找「在瀏覽器開啟」。如沒有此選項，請輕按下方的「複製連結」，然後貼到 Safari 或 Chrome。",
-                "请在此应用的 ⋯ 或 ⋮ 菜单中寻找“在浏览器打开”。如没有此选项，请点击下方的“复制链接”，然后粘贴到 Safari 或 Chrome。"),
+                "請在此應用程式的 ⋯ 或 ⋮ 選單中尋找「在瀏覽器開啟」。如沒有此選項，請輕按「複製連結」按鈕，然後貼到 Safari 或 Chrome。",
+                "请在此应用的 ⋯ 或 ⋮ 菜单中寻找“在浏览器打开”。如没有此选项，请点击“复制链接”按钮，然后粘贴到 Safari 或 Chrome。"),
         };
 
     private static string Steps(InAppBrowserApp app) =>

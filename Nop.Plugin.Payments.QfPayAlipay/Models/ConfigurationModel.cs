@@ -64,7 +64,14 @@ public record ConfigurationModel : BaseNopModel
     public string? GoodsNameTemplate { get; set; }
     public bool GoodsNameTemplate_OverrideForStore { get; set; }
 
+    /// <summary>Blank means QFPay's default; 800107 requires it blank.</summary>
+    /// <remarks>
+    /// nopCommerce's admin editor looks templates up by the underlying type, so an int? falls to its Int32 template,
+    /// whose non-nullable model makes MVC emit data-val-required ("The Int32 field is required.") and the browser
+    /// refuses a blank box. The hint selects its Int32Nullable template, which keeps this property's metadata.
+    /// </remarks>
     [NopResourceDisplayName("Plugins.Payments.QfPayAlipay.Fields.PaymentExpiryMinutes")]
+    [UIHint(NopEditorTemplates.NullableInt32)]
     public int? PaymentExpiryMinutes { get; set; }
     public bool PaymentExpiryMinutes_OverrideForStore { get; set; }
 
@@ -140,6 +147,14 @@ public record ConfigurationModel : BaseNopModel
     [BindNever]
     public string? NotificationUrl { get; set; }
 
+    /// <summary>Why QFPay could not deliver to <see cref="NotificationUrl"/> (translated); empty when nothing is seen wrong.</summary>
+    [BindNever]
+    public IList<string> NotificationUrlProblems { get; set; } = [];
+
+    /// <summary>"Register this exact URL with QFPay for app code ..." with the app code in effect.</summary>
+    [BindNever]
+    public string? NotificationUrlRegistration { get; set; }
+
     [BindNever]
     public IList<SelectListItem> AvailableEnvironments { get; set; } = [];
 
@@ -151,6 +166,14 @@ public record ConfigurationModel : BaseNopModel
 
     [BindNever]
     public IList<SelectListItem> AvailableCurrencies { get; set; } = [];
+
+    /// <summary>Why no shopper sees the method at checkout with the settings saved for this scope; empty when it is offered.</summary>
+    [BindNever]
+    public IList<CheckoutReasonModel> HiddenAtCheckoutBecause { get; set; } = [];
+
+    /// <summary>What keeps the method from some shoppers or orders although it is offered.</summary>
+    [BindNever]
+    public IList<CheckoutReasonModel> LimitedAtCheckoutBecause { get; set; } = [];
 
     /// <summary>The answer to the last "Test connection", shown next to the button.</summary>
     [BindNever]

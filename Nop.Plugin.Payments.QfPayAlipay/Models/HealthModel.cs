@@ -1,3 +1,4 @@
+using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Web.Framework.Models;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Models;
@@ -12,6 +13,17 @@ public record HealthModel : BaseNopModel
     public IList<RejectionModel> Rejections { get; set; } = [];
 
     public HealthEventModel? LastReconciliation { get; set; }
+
+    /// <summary>Open payment attempts too young for reconciliation ("Run now" included) to ask QFPay about yet.</summary>
+    public int AttemptsTooRecentToQuery { get; set; }
+
+    /// <summary>How old an attempt must be before reconciliation asks about it.</summary>
+    public int TooRecentMinutes { get; set; }
+
+    public ReconciliationTaskState ReconciliationTaskState { get; set; }
+
+    /// <summary>When nopCommerce runs the reconciliation task next; null when it is disabled or missing.</summary>
+    public DateTime? NextReconciliationUtc { get; set; }
 }
 
 public record HealthEventModel : BaseNopModel

@@ -1,4 +1,3 @@
-
 namespace Nop.Plugin.Payments.QfPayAlipay.Services;
 
 /// <summary>Whether shoppers may be offered the method, and if not, a reason an admin can act on.</summary>
@@ -8,6 +7,28 @@ public sealed record AvailabilityVerdict(bool IsAvailable, string? Reason)
 
     public static AvailabilityVerdict Hidden(string reason) => new(false, reason);
 }
+
+/// <summary>Why shoppers are not offered the method; the configure page says each one with where it is fixed.</summary>
+public enum HiddenReasonKind
+{
+    NoAppCode,
+    NoClientKey,
+    NoChargeCurrency,
+    InvalidConnection,
+    UnsupportedCurrency,
+    UnsupportedPayType,
+    AlipayHongKongNeedsHkd,
+    ServiceWindowNotSetUp,
+    ServiceWindowUnusable,
+    CurrencyNotInStore,
+    CurrencyNotPublished,
+}
+
+/// <summary>One reason the method is hidden at checkout.</summary>
+/// <param name="Detail">The reason in English for the log, lower case and without a full stop.</param>
+/// <param name="Argument">What the admin's text names: a currency code, a pay type, or what is wrong with the settings.</param>
+/// <param name="CurrencyId">The store's currency the reason is about, when there is one.</param>
+public sealed record HiddenReason(HiddenReasonKind Kind, string Detail, string? Argument = null, int CurrencyId = 0);
 
 /// <summary>
 /// Decides whether the payment method can take a payment with the current settings. Checked before the
@@ -20,17 +41,23 @@ public sealed record AvailabilityVerdict(bool IsAvailable, string? Reason)
 /// </remarks>
 public class CheckoutAvailability
 {
-    public virtual AvailabilityVerdict Evaluate(QfPayAlipaySettings settings)
+    public virtual AvailabilityVerdict Evaluate(QfPayAlipaySettings settings) =>
+        Reasons(settings) is [var first, ..] ? AvailabilityVerdict.Hidden(first.Detail) : AvailabilityVerdict.Available;
+
+    /// <summary>Every setting that is still missing, in the order an admin fills them in.</summary>
+    public virtual IReadOnlyList<HiddenReason> Reasons(QfPayAlipaySettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var reasons = new List<HiddenReason>();
         if (string.IsNullOrWhiteSpace(settings.AppCode))
-            return AvailabilityVerdict.Hidden("no QFPay app code is configured");
+            reasons.Add(new HiddenReason(HiddenReasonKind.NoAppCode, "no QFPay app code is configured"));
 
         if (string.IsNullOrWhiteSpace(settings.ClientKey))
-            return AvailabilityVerdict.Hidden("no QFPay client key is configured");
+            reasons.Add(new HiddenReason(HiddenReasonKind.NoClientKey, "no QFPay client key is configured"));
 
         if (string.IsNullOrWhiteSpace(settings.ChargeCurrency))
-            return AvailabilityVerdict.Hidden("no charge currency is configured");
+            reasons.Add(new HiddenReason(HiddenReasonKind.NoChargeCurrency, "no charge currency is configured"));
 
-        return AvailabilityVerdict.Available;
+        return reasons;
     }
 }

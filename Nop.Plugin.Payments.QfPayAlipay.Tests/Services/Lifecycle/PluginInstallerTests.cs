@@ -30,6 +30,9 @@ public class PluginInstallerTests
     // The stored WidgetSettings.ActiveWidgetSystemNames; each load hands out a copy, as nopCommerce does.
     private List<string> _activeWidgets = null!;
 
+    // The stored PaymentSettings.ActivePaymentMethodSystemNames, handed out the same way.
+    private List<string> _activePaymentMethods = null!;
+
     [SetUp]
     public void SetUp()
     {
@@ -58,6 +61,13 @@ public class PluginInstallerTests
             .ReturnsAsync(() => new WidgetSettings { ActiveWidgetSystemNames = [.. _activeWidgets] });
         _settings.Setup(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0))
             .Callback((WidgetSettings saved, int _) => _activeWidgets = [.. saved.ActiveWidgetSystemNames])
+            .Returns(Task.CompletedTask);
+
+        _activePaymentMethods = ["Payments.CheckMoneyOrder"];
+        _settings.Setup(s => s.LoadSettingAsync<PaymentSettings>(0))
+            .ReturnsAsync(() => new PaymentSettings { ActivePaymentMethodSystemNames = [.. _activePaymentMethods], AllowRePostingPayments = true });
+        _settings.Setup(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), 0))
+            .Callback((PaymentSettings saved, int _) => _activePaymentMethods = [.. saved.ActivePaymentMethodSystemNames])
             .Returns(Task.CompletedTask);
     }
 
@@ -154,11 +164,12 @@ public class PluginInstallerTests
     }
 
     [Test]
-    public async Task Uninstall_removes_the_settings_the_texts_the_task_and_the_active_widget_entry_and_nothing_else()
+    public async Task Uninstall_removes_the_settings_the_texts_the_task_and_the_active_widget_and_payment_method_entries_and_nothing_else()
     {
         var task = new ScheduleTask { Id = 9, Type = TaskType };
         _tasks.Setup(t => t.GetTaskByTypeAsync(TaskType)).ReturnsAsync(task);
         _activeWidgets = ["Widgets.NivoSlider", SystemName];
+        _activePaymentMethods = ["Payments.CheckMoneyOrder", SystemName];
 
         await Installer().UninstallAsync();
 
@@ -166,6 +177,9 @@ public class PluginInstallerTests
         _settings.Verify(s => s.DeleteSettingAsync<QfPayAlipaySettings>(), Times.Once);
         _settings.Verify(s => s.LoadSettingAsync<WidgetSettings>(0), Times.Once);
         _settings.Verify(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), 0), Times.Once);
+        _settings.Verify(s => s.LoadSettingAsync<PaymentSettings>(0), Times.Once);
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), 0), Times.Once);
+        Assert.That(_activePaymentMethods, Is.EqualTo(new[] { "Payments.CheckMoneyOrder" }));
         _localization.Verify(l => l.DeleteLocaleResourcesAsync("Plugins.Payments.QfPayAlipay", null), Times.Once);
         _tasks.Verify(t => t.GetTaskByTypeAsync(TaskType), Times.Once);
         _tasks.Verify(t => t.DeleteTaskAsync(task), Times.Once);
@@ -189,6 +203,35 @@ public class PluginInstallerTests
 
         Assert.That(_activeWidgets, Is.EqualTo(new[] { "Widgets.NivoSlider" }));
         _settings.Verify(s => s.SaveSettingAsync(It.IsAny<WidgetSettings>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Uninstall_takes_the_method_out_of_the_active_payment_methods_and_keeps_the_others()
+    {
+        _activePaymentMethods = ["Payments.CheckMoneyOrder", "payments.QFPAYALIPAY", "Payments.Manual", "Payments.QfPayAlipay.Extra"];
+
+        await Installer().UninstallAsync();
+
+        Assert.That(_activePaymentMethods, Is.EqualTo(new[] { "Payments.CheckMoneyOrder", "Payments.Manual", "Payments.QfPayAlipay.Extra" }));
+        _settings.Verify(s => s.SaveSettingAsync(It.Is<PaymentSettings>(p => p.AllowRePostingPayments), 0), Times.Once);
+    }
+
+    [Test]
+    public async Task Uninstall_writes_no_payment_settings_when_the_method_is_not_active()
+    {
+        await Installer().UninstallAsync();
+
+        Assert.That(_activePaymentMethods, Is.EqualTo(new[] { "Payments.CheckMoneyOrder" }));
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Install_leaves_the_active_payment_methods_to_the_admin()
+    {
+        await Installer().InstallAsync();
+
+        _settings.Verify(s => s.LoadSettingAsync<PaymentSettings>(It.IsAny<int>()), Times.Never);
+        _settings.Verify(s => s.SaveSettingAsync(It.IsAny<PaymentSettings>(), It.IsAny<int>()), Times.Never);
     }
 
     [Test]

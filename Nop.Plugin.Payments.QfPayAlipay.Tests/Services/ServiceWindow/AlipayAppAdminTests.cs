@@ -28,8 +28,7 @@ public class AlipayAppAdminTests
         storeService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => new Store { Id = id, Url = "https://shop.example/" });
         var health = new Mock<IIntegrationHealthLog>();
         health.Setup(h => h.GetReportAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(IntegrationHealthReport.Empty);
-        return new ConfigurationModelFactory(health.Object, EnglishResources.Mock().Object, _settings, storeContext.Object, storeService.Object,
-            new StoreScopedKey(_settings));
+        return ConfigurePageFactory.Create(_settings, storeContext.Object, storeService.Object, health.Object);
     }
 
     private ConfigurationSaver Saver() => new(_settings, new StoreScopedKey(_settings));

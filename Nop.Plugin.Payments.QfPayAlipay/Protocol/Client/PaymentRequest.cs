@@ -62,16 +62,16 @@ public sealed record PaymentRequest
 
         var serviceWindow = PayType == QfPayPayType.AlipayServiceWindowH5;
         if (serviceWindow && string.IsNullOrWhiteSpace(OpenId))
-            return Invalid("Pay type 800107 needs the payer's Alipay user id as openid (API.md §10).");
+            return Invalid("Pay type 800107 needs the payer's Alipay user id as openid.");
         if (!serviceWindow && !string.IsNullOrWhiteSpace(OpenId))
-            return Invalid($"openid applies only to pay type 800107, not {PayType.ToCode()} (API.md §4.2).");
+            return Invalid($"openid applies only to pay type 800107, not {PayType.ToCode()}.");
 
         if (ExpiresInMinutes is { } minutes)
         {
             if (serviceWindow)
-                return Invalid("expired_time is not available for pay type 800107 (API.md §4.2).");
+                return Invalid("A payment link expiry (expired_time) is not available for pay type 800107.");
             if (minutes is < MinExpiresInMinutes or > MaxExpiresInMinutes)
-                return Invalid($"expired_time must be {MinExpiresInMinutes} to {MaxExpiresInMinutes} minutes (API.md §4.2).");
+                return Invalid($"The payment link expiry (expired_time) must be {MinExpiresInMinutes} to {MaxExpiresInMinutes} minutes.");
         }
 
         string? returnUrl = null, notifyUrl = null;

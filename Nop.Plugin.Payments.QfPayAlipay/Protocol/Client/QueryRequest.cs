@@ -69,7 +69,7 @@ public sealed record QueryRequest
             return Invalid("page starts at 1.");
 
         if (PageSize is < 1 or > MaxPageSize)
-            return Invalid($"page_size must be 1 to {MaxPageSize} (API.md §7.1).");
+            return Invalid($"page_size must be 1 to {MaxPageSize}.");
 
         if (syssns.Any(static s => s.Contains(',')) || outTradeNos.Any(static s => s.Contains(',')))
             return Invalid("A syssn or out_trade_no cannot contain ',' (QFPay separates lists with commas).");
@@ -85,11 +85,11 @@ public sealed record QueryRequest
             return FieldResult<IReadOnlyList<RequestForm>>.Valid([NewForm()]);
 
         if (CreatedFrom is null)
-            return Invalid("A query by out_trade_no needs the attempt's creation time: QFPay only searches one calendar month (API.md §7.2).");
+            return Invalid("A query by out_trade_no needs the attempt's creation time: QFPay searches only one calendar month at a time.");
 
         var windows = Windows();
         if (windows.Count > MaxMonths)
-            return Invalid($"The attempts span {windows.Count} months; query at most {MaxMonths} months at once (one request per month, API.md §7.2).");
+            return Invalid($"The attempts span {windows.Count} months; query at most {MaxMonths} months at once (one request per month).");
 
         return FieldResult<IReadOnlyList<RequestForm>>.Valid(
             [.. windows.Select(window => NewForm().Add("start_time", window.StartText).Add("end_time", window.EndText))]);

@@ -43,7 +43,7 @@ internal static class ResponseInterpreter
         var status = exchange.HttpStatus ?? 0;
 
         if (status == 429)
-            return Unknown(exchange, QfPayProblem.RateLimited, "QFPay rate limit reached (HTTP 429, API.md §1.5); back off before querying.", lenient, code);
+            return Unknown(exchange, QfPayProblem.RateLimited, "QFPay's rate limit was reached (HTTP 429); wait before asking again.", lenient, code);
 
         if (status >= 500)
             return Unknown(exchange, QfPayProblem.ServerError, $"QFPay answered HTTP {status.ToString(CultureInfo.InvariantCulture)}.", lenient, code);

@@ -13,10 +13,10 @@ public static class CallbackUrl
     public const int RecommendedMaxLength = 200;
 
     public static FieldResult<string> CheckReturnUrl(string? url) => Check(url, "return_url", ReturnUrlMaxLength,
-        "Alipay WAP accepts at most 200 characters (API.md §4.3); use a short path such as /qfpay/return/12345.");
+        "Alipay accepts at most 200 characters; use a short path such as /qfpay/return/12345.");
 
     public static FieldResult<string> CheckNotifyUrl(string? url) => Check(url, "notify_url", NotifyUrlMaxLength,
-        "QFPay accepts at most 255 characters (API.md §4.2); keep it under 200 (§12 C10).");
+        "QFPay accepts at most 255 characters, and recommends fewer than 200.");
 
     /// <summary>True when <paramref name="url"/> is within QFPay's recommended 200 characters.</summary>
     public static bool IsWithinRecommendedLength(string url) => url.Trim().Length <= RecommendedMaxLength;

@@ -56,12 +56,12 @@ public static class MinorUnits
     {
         var code = NormalizeCurrency(currency);
         if (code is null)
-            return FieldResult<int>.Invalid("No currency given; QFPay needs a txcurrcd such as HKD (API.md §9.1).");
+            return FieldResult<int>.Invalid("No currency given; QFPay needs a currency (txcurrcd) such as HKD.");
 
         return Exponents.TryGetValue(code, out var exponent)
             ? FieldResult<int>.Valid(exponent)
             : FieldResult<int>.Invalid(
-                $"Currency '{code}' is not one QFPay accepts as txcurrcd (API.md §9.1: {string.Join(", ", Exponents.Keys.Order(StringComparer.Ordinal))}). " +
+                $"Currency '{code}' is not one QFPay charges in (txcurrcd: {string.Join(", ", Exponents.Keys.Order(StringComparer.Ordinal))}). " +
                 "Check the store's primary currency or the currency the order is paid in.");
     }
 
@@ -135,5 +135,5 @@ public static class MinorUnits
 
     private static FieldResult<long> TooLarge(decimal amount) =>
         FieldResult<long>.Invalid(
-            $"Amount {amount.ToString(CultureInfo.InvariantCulture)} is too large: txamt is at most {MaxTxamt} minor units (Int(11), API.md §4.2).");
+            $"Amount {amount.ToString(CultureInfo.InvariantCulture)} is too large: QFPay takes at most {MaxTxamt} minor units (11 digits).");
 }

@@ -50,9 +50,9 @@ public static class NotificationParser
         switch (fields.Shape)
         {
             case NotificationBodyShape.NotJson:
-                return Fail(NotificationParseError.NotJson, "The notification body is not valid UTF-8 JSON (API.md §6.1: application/json).");
+                return Fail(NotificationParseError.NotJson, "The notification body is not valid UTF-8 JSON.");
             case NotificationBodyShape.NotAnObject:
-                return Fail(NotificationParseError.NotAnObject, $"The notification body is a JSON {fields.RootKind}, not an object (API.md §6.4).");
+                return Fail(NotificationParseError.NotAnObject, $"The notification body is a JSON {fields.RootKind}, not an object.");
         }
 
         // JsonElement.GetString refuses strings that are not valid UTF-16 once unescaped.
@@ -77,23 +77,23 @@ public static class NotificationParser
             : currency is null ? "txcurrcd"
             : null;
         if (missing is not null)
-            return Refuse(NotificationParseError.MissingField, $"Required field '{missing}' is missing or empty (API.md §6.4).");
+            return Refuse(NotificationParseError.MissingField, $"Required field '{missing}' is missing or empty.");
 
         if (notifyType is not (QfPayNotification.PaymentType or QfPayNotification.RefundType))
-            return Refuse(NotificationParseError.UnknownNotifyType, $"notify_type '{Shorten(notifyType!)}' is neither 'payment' nor 'refund' (API.md §6.4).");
+            return Refuse(NotificationParseError.UnknownNotifyType, $"notify_type '{Shorten(notifyType!)}' is neither 'payment' nor 'refund'.");
 
         if (!MinorUnits.TryParse(txamt, out var amount))
-            return Refuse(NotificationParseError.InvalidField, $"txamt '{Shorten(txamt!)}' is not a whole number of minor units (digits only, at most 11; API.md §4.3).");
+            return Refuse(NotificationParseError.InvalidField, $"txamt '{Shorten(txamt!)}' is not a whole number of minor units (digits only, at most 11).");
 
         if (status is null && respcd is null)
-            return Refuse(NotificationParseError.MissingField, "Neither 'status' nor 'respcd' is present, so the notification does not say it succeeded (API.md §6.4).");
+            return Refuse(NotificationParseError.MissingField, "Neither 'status' nor 'respcd' is present, so the notification does not say it succeeded.");
 
         // QFPay notifies only successes (§6.1); anything else is not a notification we can act on.
         if (respcd is not null && respcd != "0000")
-            return Fail(NotificationParseError.NotSuccessful, $"respcd is '{Shorten(respcd)}', not '0000' (API.md §6.4).");
+            return Fail(NotificationParseError.NotSuccessful, $"respcd is '{Shorten(respcd)}', not '0000'.");
 
         if (notifyType == QfPayNotification.PaymentType && status is not null && status != "1")
-            return Fail(NotificationParseError.NotSuccessful, $"status is '{Shorten(status)}', not '1' (payment successful, API.md §6.4).");
+            return Fail(NotificationParseError.NotSuccessful, $"status is '{Shorten(status)}', not '1' (payment successful).");
 
         // The optional fields both kinds share are set in the base (status and respcd are the values read above);
         // every scalar field is kept for diagnostics, read from the body only if someone asks.

@@ -23,8 +23,8 @@ public static class NotificationVerifier
         if (string.IsNullOrWhiteSpace(signatureHeader))
         {
             return Reject(NotificationVerificationFailure.MissingSignatureHeader,
-                "The notification has no X-QF-SIGN header. QFPay signs every notification (API.md §6.2): " +
-                "was it sent by someone else, or does a proxy strip the header?");
+                "The notification has no X-QF-SIGN header, although QFPay signs every notification. It was sent by " +
+                "someone else, or a proxy in front of the store removes the header");
         }
 
         // Hex digits only, either case: QFPay's samples use both (API.md §11.4, §12 C2).
@@ -32,21 +32,21 @@ public static class NotificationVerifier
         if (signature.Length != Md5HexLength || !IsAsciiHex(signature))
         {
             return Reject(NotificationVerificationFailure.MalformedSignatureHeader,
-                $"The X-QF-SIGN header is not a {Md5HexLength}-digit hexadecimal MD5 digest (API.md §6.3); " +
-                "does a proxy rewrite it, or is the notification signed some other way?");
+                $"The X-QF-SIGN header is not a {Md5HexLength}-digit hexadecimal MD5 digest. A proxy may rewrite it, " +
+                "or the notification was not signed by QFPay");
         }
 
         if (rawBody.IsEmpty)
         {
             return Reject(NotificationVerificationFailure.EmptyBody,
-                "The notification body is empty. The signature covers the exact raw body (API.md §6.3): " +
-                "is request buffering enabled and the body read before model binding consumed it (§11.6)?");
+                "The notification body is empty, and the signature covers the exact body. Something in front of the " +
+                "plugin may have read the body before it (request buffering must be on)");
         }
 
         if (string.IsNullOrEmpty(clientKey))
         {
             return Reject(NotificationVerificationFailure.MissingClientKey,
-                "No client key is configured, so the notification cannot be verified; enter the store's QFPay client key.");
+                "No client key is configured, so the notification cannot be verified; enter the store's QFPay client key");
         }
 
         Span<byte> expected = stackalloc byte[Md5HashBytes];
@@ -59,10 +59,9 @@ public static class NotificationVerifier
         return authentic
             ? NotificationVerification.Authentic
             : Reject(NotificationVerificationFailure.SignatureMismatch,
-                "The X-QF-SIGN header does not match MD5(raw body + client key). Is this the client key of the " +
-                "app code QFPay notifies for (test and production keys differ; some merchants have one key per " +
-                "pay type, API.md §11.21)? Was the body read byte for byte, without re-serialising, trimming or " +
-                "dropping line breaks (§11.6)?");
+                "The X-QF-SIGN header does not match MD5(raw body + client key). Check that the stored key is the " +
+                "client key of the app code QFPay notifies for (test and production keys differ, and some merchants " +
+                "have one key per pay type), and that nothing in front of the store changes the body");
     }
 
     /// <summary>MD5(raw body bytes + UTF-8 key bytes); internal so tests can sign bodies the same way.</summary>

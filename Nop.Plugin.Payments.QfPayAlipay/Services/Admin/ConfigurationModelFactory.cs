@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
@@ -14,26 +15,32 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 
 /// <summary>
 /// Builds the configure page for a store scope: the settings in effect there with their override flags
-/// (PLUGIN-API.md §3), and the read-only parts (choices, key mask, notification URL, health).
+/// (PLUGIN-API.md §3), and the read-only parts (what checkout shows now, choices, key mask, notification URL, health).
 /// </summary>
 public class ConfigurationModelFactory
 {
+    private readonly CheckoutReasonsModelFactory _checkoutReasons;
     private readonly IIntegrationHealthLog _healthLog;
     private readonly ILocalizationService _localizationService;
+    private readonly ReconciliationOutlook _reconciliationOutlook;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
     private readonly StoreScopedKey _storeScopedKey;
 
-    public ConfigurationModelFactory(IIntegrationHealthLog healthLog,
+    public ConfigurationModelFactory(CheckoutReasonsModelFactory checkoutReasons,
+        IIntegrationHealthLog healthLog,
         ILocalizationService localizationService,
+        ReconciliationOutlook reconciliationOutlook,
         ISettingService settingService,
         IStoreContext storeContext,
         IStoreService storeService,
         StoreScopedKey storeScopedKey)
     {
+        _checkoutReasons = checkoutReasons;
         _healthLog = healthLog;
         _localizationService = localizationService;
+        _reconciliationOutlook = reconciliationOutlook;
         _settingService = settingService;
         _storeContext = storeContext;
         _storeService = storeService;
@@ -118,6 +125,11 @@ public class ConfigurationModelFactory
 
         var store = storeScope > 0 ? await _storeService.GetStoreByIdAsync(storeScope) : await _storeContext.GetCurrentStoreAsync();
         model.NotificationUrl = NotificationAddress.ForStore(store?.Url);
+        model.NotificationUrlProblems = model.NotificationUrl is null ? [] : await NotificationUrlProblemsAsync(model.NotificationUrl);
+        model.NotificationUrlRegistration = string.IsNullOrWhiteSpace(settings.AppCode)
+            ? await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.RegisterNoAppCode")
+            : string.Format(CultureInfo.CurrentCulture,
+                await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.Register"), settings.AppCode.Trim());
         model.AlipayCallbackUrl = string.IsNullOrWhiteSpace(store?.Url) ? null : new Checkout.CallbackUrls(store.Url).AlipayCallback;
 
         model.AvailableEnvironments = await ChoicesAsync(model.EnvironmentId,
@@ -133,14 +145,55 @@ public class ConfigurationModelFactory
             (QfPaySignType.Sha256, "Plugins.Payments.QfPayAlipay.SignType.Sha256"));
         model.AvailableCurrencies = CurrencyChoices(model.ChargeCurrency);
 
+        await _checkoutReasons.PrepareAsync(model, settings, storeScope);
+
         model.Health = await PrepareHealthAsync(storeScope, cancellationToken);
+    }
+
+    /// <summary>The answer to "Test connection", with the field to correct when it failed.</summary>
+    /// <param name="message">The translated outcome.</param>
+    public virtual async Task<ConnectionTestModel> PrepareConnectionTestAsync(ConnectionTestResult result, string message)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var field = result.Succeeded ? null : _checkoutReasons.FieldToFix(result);
+        return new ConnectionTestModel
+        {
+            Succeeded = result.Succeeded,
+            Message = message,
+            FixFieldId = field,
+            FixText = field is null ? null : await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.Checkout.Fix.ThisPage"),
+        };
+    }
+
+    private async Task<IList<string>> NotificationUrlProblemsAsync(string url)
+    {
+        var address = new Uri(url);
+        var texts = new List<string>();
+        foreach (var problem in NotificationAddress.ProblemsOf(url))
+        {
+            var (key, argument) = problem switch
+            {
+                NotificationUrlProblem.NotHttps => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.NotHttps", string.Empty),
+                NotificationUrlProblem.UnsupportedPort => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.Port", address.Port.ToString(CultureInfo.InvariantCulture)),
+                NotificationUrlProblem.LocalName => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.LocalName", address.Host),
+                _ => ("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.PrivateAddress", address.Host),
+            };
+            texts.Add(string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(key), argument));
+        }
+
+        return texts;
     }
 
     private async Task<HealthModel> PrepareHealthAsync(int storeScope, CancellationToken cancellationToken)
     {
         var report = await _healthLog.GetReportAsync(storeScope, cancellationToken);
+        var outlook = await _reconciliationOutlook.GetAsync(storeScope, cancellationToken);
         return new HealthModel
         {
+            AttemptsTooRecentToQuery = outlook.TooRecentToQuery,
+            TooRecentMinutes = (int)Math.Round(outlook.MinimumAge.TotalMinutes),
+            ReconciliationTaskState = outlook.TaskState,
+            NextReconciliationUtc = outlook.NextRunUtc,
             LastNotification = await EventAsync(report.LastNotification),
             RejectedLast24Hours = report.RejectedLast24Hours,
             Rejections = [.. report.RejectionsLast24Hours.Select(static r => new RejectionModel

@@ -29,7 +29,7 @@ public static class AmountLimits
         if (maximum.IsValid && minor > maximum.Value)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"the amount to charge ({minor} minor units of {currency}) is above Alipay's limit of {MaximumMajor:N0} {currency} per payment (API.md §9.4)");
+                $"the amount to charge ({minor} minor units of {currency}) is above Alipay's limit of {MaximumMajor:N0} {currency} per payment");
         }
 
         return null;

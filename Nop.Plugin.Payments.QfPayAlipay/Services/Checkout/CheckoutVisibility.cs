@@ -1,3 +1,5 @@
+using System.Globalization;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
@@ -30,48 +32,79 @@ public class CheckoutVisibility
         _currencyService = currencyService;
     }
 
-    public virtual async Task<AvailabilityVerdict> EvaluateAsync(QfPayAlipaySettings settings)
+    public virtual async Task<AvailabilityVerdict> EvaluateAsync(QfPayAlipaySettings settings) =>
+        await ReasonsAsync(settings) is [var first, ..] ? AvailabilityVerdict.Hidden(first.Detail) : AvailabilityVerdict.Available;
+
+    /// <summary>
+    /// Every reason the method is hidden from all shoppers with <paramref name="settings"/>, the one checkout logs
+    /// first. A check that depends on an earlier value (the store's currency on a supported code) is made only once
+    /// that value is usable, so one mistake is reported once.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<HiddenReason>> ReasonsAsync(QfPayAlipaySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
 
-        var configured = _availability.Evaluate(settings);
-        if (!configured.IsAvailable)
-            return configured;
-
-        var account = MerchantAccount.From(settings);
-        if (!account.IsValid)
-            return AvailabilityVerdict.Hidden(account.Error.TrimEnd('.'));
+        var reasons = new List<HiddenReason>(_availability.Reasons(settings));
+        var credentialsEntered = !reasons.Any(static r => r.Kind is HiddenReasonKind.NoAppCode or HiddenReasonKind.NoClientKey);
+        var connectionProblem = credentialsEntered
+            ? MerchantAccount.From(settings).Error
+            : QfPayEndpoints.BaseUrlFor(settings.Environment, settings.CustomBaseUrl).Error;
+        if (connectionProblem is not null)
+            reasons.Add(new HiddenReason(HiddenReasonKind.InvalidConnection, connectionProblem.TrimEnd('.'), connectionProblem.TrimEnd('.')));
 
         var code = MinorUnits.NormalizeCurrency(settings.ChargeCurrency);
-        var exponent = MinorUnits.ExponentOf(code);
-        if (!exponent.IsValid)
-            return AvailabilityVerdict.Hidden(exponent.Error.TrimEnd('.'));
+        var usableCode = false;
+        if (code is not null)
+        {
+            var exponent = MinorUnits.ExponentOf(code);
+            usableCode = exponent.IsValid;
+            if (!exponent.IsValid)
+                reasons.Add(new HiddenReason(HiddenReasonKind.UnsupportedCurrency, exponent.Error.TrimEnd('.'), code));
+        }
 
         if (!Enum.IsDefined(settings.PayType))
-            return AvailabilityVerdict.Hidden($"pay type {(int)settings.PayType} is not one this plugin supports (801107, 801512, 800107)");
+        {
+            var payType = ((int)settings.PayType).ToString(CultureInfo.InvariantCulture);
+            reasons.Add(new HiddenReason(HiddenReasonKind.UnsupportedPayType,
+                $"pay type {payType} is not one this plugin supports (801107, 801512, 800107)", payType));
+        }
 
         // AlipayHK WAP settles in HKD only (API.md §9.2).
-        if (settings.PayType == QfPayPayType.AlipayHongKongWap && code != "HKD")
-            return AvailabilityVerdict.Hidden($"pay type 801512 (AlipayHK) charges HKD only, but the charge currency is {code}");
+        if (settings.PayType == QfPayPayType.AlipayHongKongWap && usableCode && code != "HKD")
+        {
+            reasons.Add(new HiddenReason(HiddenReasonKind.AlipayHongKongNeedsHkd,
+                $"pay type 801512 (AlipayHK) charges HKD only, but the charge currency is {code}", code));
+        }
 
         // 800107 gets the payer's user id from the store's own Alipay app (API.md §10.2): without one, or with one whose
         // keys do not validate, the shopper would be stuck after placing the order.
         if (settings.PayType == QfPayPayType.AlipayServiceWindowH5)
         {
             if (!AlipayAppSettings.IsStarted(settings))
-                return AvailabilityVerdict.Hidden(ServiceWindowReason);
-            if (AlipayAppSettings.TryRead(settings, out var appProblem) is null)
-                return AvailabilityVerdict.Hidden($"pay type 800107 (Alipay Service Window H5) needs a usable Alipay app: {appProblem}");
+                reasons.Add(new HiddenReason(HiddenReasonKind.ServiceWindowNotSetUp, ServiceWindowReason));
+            else if (AlipayAppSettings.TryRead(settings, out var appProblem) is null)
+            {
+                reasons.Add(new HiddenReason(HiddenReasonKind.ServiceWindowUnusable,
+                    $"pay type 800107 (Alipay Service Window H5) needs a usable Alipay app: {appProblem}", appProblem));
+            }
         }
 
-        var currency = await _currencyService.GetCurrencyByCodeAsync(code);
-        if (currency is null)
-            return AvailabilityVerdict.Hidden($"the charge currency {code} is not set up in the store (add it under Configuration > Currencies, with its exchange rate)");
+        if (usableCode)
+        {
+            var currency = await _currencyService.GetCurrencyByCodeAsync(code);
+            if (currency is null)
+            {
+                reasons.Add(new HiddenReason(HiddenReasonKind.CurrencyNotInStore,
+                    $"the charge currency {code} is not set up in the store (add it under Configuration > Currencies, with its exchange rate)", code));
+            }
+            else if (!currency.Published)
+            {
+                reasons.Add(new HiddenReason(HiddenReasonKind.CurrencyNotPublished,
+                    $"the charge currency {code} is not published (Configuration > Currencies)", code, currency.Id));
+            }
+        }
 
-        if (!currency.Published)
-            return AvailabilityVerdict.Hidden($"the charge currency {code} is not published (Configuration > Currencies)");
-
-        return AvailabilityVerdict.Available;
+        return reasons;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Services.Configuration;
@@ -9,13 +10,15 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
 
 /// <summary>
 /// What installing, upgrading and uninstalling the plugin does to the store: its settings, its locale
-/// resources, its reconciliation task and its entry in the active widgets (WidgetSettings), and nothing else.
+/// resources, its reconciliation task, its entry in the active widgets (WidgetSettings) and, on uninstall, its
+/// entry in the active payment methods (PaymentSettings), and nothing else.
 /// The health log table comes and goes with the plugin's migration (Data/HealthSchemaMigration), which
 /// nopCommerce runs around these steps.
 /// </summary>
 /// <remarks>
-/// The payment method itself is not activated (PaymentSettings is left alone): taking payments is the admin's
-/// decision. Its admin order page block is activated, because nopCommerce renders only active widgets and the
+/// The payment method itself is not activated on install: taking payments is the admin's decision. Uninstalling
+/// removes it from the active payment methods, as nopCommerce's bundled PayPal Commerce plugin does, because
+/// nopCommerce itself leaves the name there. Its admin order page block is activated, because nopCommerce renders only active widgets and the
 /// block is part of the payment method, not a widget listed for the admin to manage.
 /// </remarks>
 public class PluginInstaller
@@ -95,8 +98,8 @@ public class PluginInstaller
     }
 
     /// <summary>
-    /// Removes the plugin's settings (every store), its texts (every language), its task and its entry in the active
-    /// widgets.
+    /// Removes the plugin's settings (every store), its texts (every language), its task and its entries in the active
+    /// widgets and the active payment methods.
     /// </summary>
     public virtual async Task UninstallAsync()
     {
@@ -108,6 +111,7 @@ public class PluginInstaller
             await _scheduleTaskService.DeleteTaskAsync(task);
 
         await DeactivateOrderPageBlockAsync();
+        await DeactivatePaymentMethodAsync();
     }
 
     // nopCommerce compares active widget names case-insensitively; an entry in any casing already counts, and is
@@ -130,6 +134,17 @@ public class PluginInstaller
             string.Equals(name, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase));
         if (removed > 0)
             await _settingService.SaveSettingAsync(widgets);
+    }
+
+    // A stale name would be listed as active again if the plugin were ever reinstalled, before the admin chose to
+    // take payments; other methods' names are left as they are. nopCommerce compares them case-insensitively.
+    private async Task DeactivatePaymentMethodAsync()
+    {
+        var payments = await _settingService.LoadSettingAsync<PaymentSettings>();
+        var removed = payments.ActivePaymentMethodSystemNames.RemoveAll(name =>
+            string.Equals(name, QfPayAlipayDefaults.SystemName, StringComparison.OrdinalIgnoreCase));
+        if (removed > 0)
+            await _settingService.SaveSettingAsync(payments);
     }
 
     // An admin may have tuned or disabled an existing task; only a missing one is created.

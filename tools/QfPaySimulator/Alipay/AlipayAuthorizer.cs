@@ -29,7 +29,7 @@ internal sealed class AlipayAuthorizer(SimulatorOptions options, AlipayKeyring k
         if (appId != keys.AppId)
             return AuthorizationDecision.Refuse("Unknown app", "app_id is missing or is not this simulator's Alipay app.");
         if (scope != "auth_base")
-            return AuthorizationDecision.Refuse("Scope not simulated", "Only the silent scope auth_base is simulated (API.md §10.2 step 2).");
+            return AuthorizationDecision.Refuse("Scope not simulated", "Only the silent scope auth_base is simulated.");
         if (!Uri.TryCreate(redirect, UriKind.Absolute, out var redirectUri) || (redirectUri.Scheme != Uri.UriSchemeHttps && redirectUri.Scheme != Uri.UriSchemeHttp))
             return AuthorizationDecision.Refuse("Bad redirect_uri", "redirect_uri must be an absolute, URL-encoded http(s) address.");
         // Alipay's authorisation document: state is optional, Base64 characters only, at most 100 of them.

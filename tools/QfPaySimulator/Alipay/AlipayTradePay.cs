@@ -41,10 +41,10 @@ internal sealed class AlipayTradePay(
         switch (outcome)
         {
             case CashierOutcome.Done:
-                if (paid!.NotifyUrl is { } notifyUrl && merchants.Find(paid.AppCode) is { } merchant)
+                if (merchants.Find(paid!.AppCode) is { } merchant)
                 {
-                    await notifications.DeliverFirstAttemptAsync(
-                        new NotificationJob(new Uri(notifyUrl), merchant.ClientKey, NotificationComposer.ForPayment(paid)));
+                    await notifications.DeliverFirstAttemptAsync(new NotificationJob(paid.AppCode, NotificationJob.UrlOf(paid.NotifyUrl),
+                        merchant.ClientKey, NotificationComposer.ForPayment(paid)));
                 }
 
                 return new TradePayAnswer(StatusCodes.Status200OK, requested, "paid");

@@ -37,10 +37,10 @@ internal static class CashierEndpoints
             switch (outcome)
             {
                 case CashierOutcome.Done:
-                    if (payment!.NotifyUrl is { } notifyUrl && merchants.Find(payment.AppCode) is { } merchant)
+                    if (merchants.Find(payment!.AppCode) is { } merchant)
                     {
-                        await notifications.DeliverFirstAttemptAsync(
-                            new NotificationJob(new Uri(notifyUrl), merchant.ClientKey, NotificationComposer.ForPayment(payment)));
+                        await notifications.DeliverFirstAttemptAsync(new NotificationJob(payment.AppCode, NotificationJob.UrlOf(payment.NotifyUrl),
+                            merchant.ClientKey, NotificationComposer.ForPayment(payment)));
                     }
 
                     await ReturnToShopAsync(context, payment, "Payment complete", "The payment is paid.");

@@ -70,8 +70,8 @@ internal sealed class RefundOperation(
 
     private ApiReply Succeed(RefundRecord refund, PaymentRecord payment, SimulatedMerchant merchant)
     {
-        if (payment.NotifyUrl is { } notifyUrl)
-            notifications.Enqueue(new NotificationJob(new Uri(notifyUrl), merchant.ClientKey, NotificationComposer.ForRefund(refund, payment)));
+        notifications.Enqueue(new NotificationJob(merchant.AppCode, NotificationJob.UrlOf(payment.NotifyUrl), merchant.ClientKey,
+            NotificationComposer.ForRefund(refund, payment)));
 
         var sysdtm = QfPayClock.Text(refund.Sysdtm);
         return ApiReply.Success(

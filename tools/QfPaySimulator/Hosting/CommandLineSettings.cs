@@ -21,6 +21,10 @@ internal sealed class CommandLineSettings
           --retry-time-scale X          multiplies notification retry gaps (default 1; 0.01 = 100x faster)
           --notification-timeout T      per-attempt wait for the shop's answer (default 10s)
           --allow-remote-notify true    allow notify_url hosts other than this machine (default false)
+          --notify-url-mode MODE        request: notify each payment's notify_url (default);
+                                        registered: ignore notify_url, notify only the registered URL below
+          --registered-notify-url URL   the notification URL registered for the app code (registered mode);
+                                        without it, registered mode sends no notifications at all
           --alipay-app-id ID            the fake Alipay's app id for 800107 (default 2021000000000001)
           --alipay-keys FILE            keep the fake Alipay's test keys in FILE (created if missing); default: new keys each run
           --alipay-deny true            the fake Alipay authorisation sends shoppers back without an auth_code
@@ -37,6 +41,7 @@ internal sealed class CommandLineSettings
     {
         var settings = new CommandLineSettings();
         string? appCode = null, clientKey = null, mchid = null, alipayAppId = null, alipayKeys = null;
+        Uri? registeredNotifyUrl = null;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -76,6 +81,20 @@ internal sealed class CommandLineSettings
                 case "fault":
                     options.Faults.Add(FaultSpec.Parse(value));
                     break;
+                case "notify-url-mode":
+                    options.NotifyUrlMode = value.ToLowerInvariant() switch
+                    {
+                        "request" => NotifyUrlMode.PerRequest,
+                        "registered" => NotifyUrlMode.RegisteredOnly,
+                        _ => throw new FormatException($"--notify-url-mode: '{value}' is not request or registered."),
+                    };
+                    break;
+                case "registered-notify-url":
+                    registeredNotifyUrl = Uri.TryCreate(value, UriKind.Absolute, out var registered)
+                        && (registered.Scheme == Uri.UriSchemeHttp || registered.Scheme == Uri.UriSchemeHttps)
+                        ? registered
+                        : throw new FormatException($"--registered-notify-url: '{value}' is not an absolute http(s) URL.");
+                    break;
                 case "alipay-app-id": alipayAppId = value; break;
                 case "alipay-keys": alipayKeys = value; break;
                 case "alipay-deny":
@@ -93,6 +112,13 @@ internal sealed class CommandLineSettings
             options.Merchants.Add(new SimulatedMerchant(appCode ?? demo.AppCode, clientKey ?? demo.ClientKey, string.IsNullOrEmpty(mchid) ? null : mchid));
         }
 
+        // QFPay registers one URL per app code; on the command line there is one merchant, so it is that one's.
+        if (registeredNotifyUrl is not null)
+        {
+            foreach (var merchant in options.Merchants)
+                options.RegisteredNotifyUrls[merchant.AppCode] = registeredNotifyUrl;
+        }
+
         // A new key file records the app id of the run that created it; an explicit --alipay-app-id still wins.
         if (alipayAppId is not null)
             options.Alipay.AppId = alipayAppId;
@@ -106,5 +132,5 @@ internal sealed class CommandLineSettings
 
     private static bool IsOurs(string name) =>
         name is "app-code" or "client-key" or "mchid" or "retry-time-scale" or "notification-timeout" or "allow-remote-notify" or "fault"
-            or "alipay-app-id" or "alipay-keys" or "alipay-deny";
+            or "notify-url-mode" or "registered-notify-url" or "alipay-app-id" or "alipay-keys" or "alipay-deny";
 }

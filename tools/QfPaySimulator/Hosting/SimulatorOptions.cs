@@ -28,6 +28,15 @@ public sealed class SimulatorOptions
     /// <summary>Lets notifications go to hosts other than this machine's loopback addresses. Off by default.</summary>
     public bool AllowRemoteNotifyTargets { get; set; }
 
+    /// <summary>Whether notifications go to each request's notify_url (the default) or only to <see cref="RegisteredNotifyUrls"/>.</summary>
+    public NotifyUrlMode NotifyUrlMode { get; set; } = NotifyUrlMode.PerRequest;
+
+    /// <summary>
+    /// The notification URL "registered with QFPay" per app code, used in <see cref="NotifyUrlMode.RegisteredOnly"/>. An app
+    /// code without an entry gets no notifications at all.
+    /// </summary>
+    public Dictionary<string, Uri> RegisteredNotifyUrls { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The fake Alipay open platform for 800107 (app id, keys, deny switch); see the README's Alipay section.</summary>
     public AlipaySimulatorOptions Alipay { get; } = new();
 
@@ -43,7 +52,24 @@ public sealed class SimulatorOptions
             throw new ArgumentException("RetryTimeScale must be a finite number, zero or more.");
         if (NotificationTimeout <= TimeSpan.Zero)
             throw new ArgumentException("NotificationTimeout must be positive.");
+        if (!Enum.IsDefined(NotifyUrlMode))
+            throw new ArgumentException("NotifyUrlMode is not a known mode.");
+        if (RegisteredNotifyUrls.Values.Any(static url => !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            throw new ArgumentException("Every registered notification URL must be an absolute http(s) URL.");
         ArgumentNullException.ThrowIfNull(TimeProvider);
         Alipay.Validate();
     }
+}
+
+/// <summary>Where the simulator posts notifications.</summary>
+public enum NotifyUrlMode
+{
+    /// <summary>To the notify_url of the payment request, as the simulator always did (and QFPay may).</summary>
+    PerRequest,
+
+    /// <summary>
+    /// Only to the URL registered for the app code in <see cref="SimulatorOptions.RegisteredNotifyUrls"/>, ignoring
+    /// notify_url; nowhere when none is registered.
+    /// </summary>
+    RegisteredOnly,
 }

@@ -27,6 +27,17 @@ internal static class StartupBanner
                 : "  mchid         none   (never send the mchid field)");
         }
 
+        if (options.NotifyUrlMode == NotifyUrlMode.RegisteredOnly)
+        {
+            output.WriteLine("  Notify to     only the URL registered for the app code; each request's notify_url is ignored");
+            foreach (var merchant in options.Merchants)
+            {
+                output.WriteLine(options.RegisteredNotifyUrls.TryGetValue(merchant.AppCode, out var registered)
+                    ? $"  Registered    {registered}"
+                    : $"  Registered    none for {merchant.AppCode}: no notifications are sent");
+            }
+        }
+
         output.WriteLine($"  Notification retries: 2 min, 10 min, 10 min, 60 min, 2 h, 6 h, 15 h x {options.RetryTimeScale.ToString(CultureInfo.InvariantCulture)}");
         foreach (var fault in options.Faults)
             output.WriteLine($"  Fault         {fault}");

@@ -20,6 +20,7 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
     private readonly QfPayClock clock;
     private readonly RetrySchedule schedule;
     private readonly NotificationTargetPolicy targetPolicy;
+    private readonly NotificationTargets targets;
     private readonly ILogger<NotificationDispatcher> logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
@@ -35,6 +36,7 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
         this.logger = logger;
         schedule = new RetrySchedule(options.RetryTimeScale);
         targetPolicy = new NotificationTargetPolicy(options.AllowRemoteNotifyTargets);
+        targets = new NotificationTargets(options);
         client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false })
         {
             Timeout = options.NotificationTimeout,
@@ -73,6 +75,13 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
     {
         try
         {
+            if (targets.For(job) is not { } target)
+            {
+                logger.LogInformation("No {NotifyType} notification for {Syssn}: no notification URL for app code {AppCode}",
+                    job.Content.NotifyType, job.Content.Syssn, job.AppCode);
+                return;
+            }
+
             var plan = faults.Take(SimulatorEndpoint.Notification, [job.Content.OutTradeNo]);
             if (plan.Disruption?.Kind == FaultKind.DropNotification)
             {
@@ -82,10 +91,10 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
 
             var body = Encoding.UTF8.GetBytes(job.Content.ToBody());
             var signature = NotificationSignature.Compute(body, job.ClientKey);
-            if (!targetPolicy.Allows(job.Target))
+            if (!targetPolicy.Allows(target))
             {
-                logger.LogWarning("Not notifying {Target}: only loopback targets are allowed (AllowRemoteNotifyTargets)", job.Target);
-                Record(job, body, signature, 1, 1, null, null, "refused: the simulator only notifies loopback addresses unless AllowRemoteNotifyTargets is set", false);
+                logger.LogWarning("Not notifying {Target}: only loopback targets are allowed (AllowRemoteNotifyTargets)", target);
+                Record(job, target, body, signature, 1, 1, null, null, "refused: the simulator only notifies loopback addresses unless AllowRemoteNotifyTargets is set", false);
                 return;
             }
 
@@ -98,14 +107,14 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
                     await Task.Delay(schedule.GapBefore(attempt), cancellationToken);
 
                 var copies = attempt == 1 && plan.Disruption is { Kind: FaultKind.DuplicateNotifications } duplicates ? duplicates : null;
-                var acknowledged = await SendAttemptAsync(job, body, signature, attempt, copies, cancellationToken);
+                var acknowledged = await SendAttemptAsync(job, target, body, signature, attempt, copies, cancellationToken);
                 if (attempt == 1)
                     firstAttempt?.TrySetResult();
                 if (acknowledged)
                     return;
             }
 
-            logger.LogWarning("Gave up notifying {Target} about {Syssn} after {Attempts} attempts", job.Target, job.Content.Syssn, RetrySchedule.MaxAttempts);
+            logger.LogWarning("Gave up notifying {Target} about {Syssn} after {Attempts} attempts", target, job.Content.Syssn, RetrySchedule.MaxAttempts);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -123,30 +132,30 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
     }
 
     private async Task<bool> SendAttemptAsync(
-        NotificationJob job, byte[] body, string signature, int attempt, FaultRule? duplicates, CancellationToken cancellationToken)
+        NotificationJob job, Uri target, byte[] body, string signature, int attempt, FaultRule? duplicates, CancellationToken cancellationToken)
     {
         if (duplicates is null)
-            return await SendAsync(job, body, signature, attempt, 1, cancellationToken);
+            return await SendAsync(job, target, body, signature, attempt, 1, cancellationToken);
 
         if (duplicates.Concurrent)
         {
             var results = await Task.WhenAll(Enumerable.Range(1, duplicates.Count)
-                .Select(copy => SendAsync(job, body, signature, attempt, copy, cancellationToken)));
+                .Select(copy => SendAsync(job, target, body, signature, attempt, copy, cancellationToken)));
             return results.Any(acknowledged => acknowledged);
         }
 
         var any = false;
         for (var copy = 1; copy <= duplicates.Count; copy++)
-            any |= await SendAsync(job, body, signature, attempt, copy, cancellationToken);
+            any |= await SendAsync(job, target, body, signature, attempt, copy, cancellationToken);
         return any;
     }
 
     private async Task<bool> SendAsync(
-        NotificationJob job, byte[] body, string signature, int attempt, int copy, CancellationToken cancellationToken)
+        NotificationJob job, Uri target, byte[] body, string signature, int attempt, int copy, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var message = new HttpRequestMessage(HttpMethod.Post, job.Target) { Content = content };
+        using var message = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
         // Only X-QF-SIGN is documented on notifications (API.md §6.2).
         message.Headers.TryAddWithoutValidation("X-QF-SIGN", signature);
 
@@ -156,25 +165,26 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             // 200 + "SUCCESS" is the only acknowledgement (API.md §6.5); surrounding whitespace is tolerated.
             var acknowledged = response.StatusCode == System.Net.HttpStatusCode.OK && text.Trim() == "SUCCESS";
-            Record(job, body, signature, attempt, copy, (int)response.StatusCode, Truncate(text), null, acknowledged);
+            Record(job, target, body, signature, attempt, copy, (int)response.StatusCode, Truncate(text), null, acknowledged);
             return acknowledged;
         }
         catch (HttpRequestException exception)
         {
-            Record(job, body, signature, attempt, copy, null, null, exception.Message, false);
+            Record(job, target, body, signature, attempt, copy, null, null, exception.Message, false);
             return false;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Record(job, body, signature, attempt, copy, null, null, $"no answer within {client.Timeout.TotalSeconds:0.###} s", false);
+            Record(job, target, body, signature, attempt, copy, null, null, $"no answer within {client.Timeout.TotalSeconds:0.###} s", false);
             return false;
         }
     }
 
     private void Record(
-        NotificationJob job, byte[] body, string signature, int attempt, int copy, int? statusCode, string? responseBody, string? error, bool acknowledged) =>
+        NotificationJob job, Uri target, byte[] body, string signature, int attempt, int copy, int? statusCode, string? responseBody, string? error,
+        bool acknowledged) =>
         log.Add(new NotificationDelivery(
-            job.Target, job.Content.NotifyType, job.Content.Syssn, job.Content.OutTradeNo, attempt, copy, statusCode, responseBody,
+            target, job.Content.NotifyType, job.Content.Syssn, job.Content.OutTradeNo, attempt, copy, statusCode, responseBody,
             error, acknowledged, clock.Instant, Encoding.UTF8.GetString(body), signature));
 
     private static string Truncate(string text) =>
