@@ -28,11 +28,11 @@ public class HostileInputTests
         var random = new Random(ProofSeed.For(nameof(HostileInputTests), 20261125));
         var rejected = new List<string>();
         await using var shop = await LiveShop.StartAsync(s => s.HealthLog
-            .Setup(h => h.RecordAsync(It.IsAny<int>(), IntegrationEventKind.NotificationRejected, It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Callback((int _, IntegrationEventKind _, string? detail, CancellationToken _) =>
+            .Setup(h => h.CountNotificationAsync(It.IsAny<int>(), IntegrationEventKind.NotificationRejected, It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Callback((int _, IntegrationEventKind _, string reason, string? detail, CancellationToken _) =>
             {
                 lock (rejected)
-                    rejected.Add(detail ?? string.Empty);
+                    rejected.Add(reason + ": " + detail);
             })
             .Returns(Task.CompletedTask));
         var key = shop.Settings.ClientKey!;

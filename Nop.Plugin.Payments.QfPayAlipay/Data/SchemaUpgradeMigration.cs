@@ -6,7 +6,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 
 /// <summary>
 /// Version 1.1 on a store that installed 1.0: the columns that keep each attempt's own expiry and charged total, a
-/// claim's holder, and the index that lets one request at a time start a payment of an order. A new install creates them with the tables (the installation migrations map every property), so
+/// claim's holder, how many events a health row stands for, and the index that lets one request at a time start a
+/// payment of an order. A new install creates them with the tables (the installation migrations map every property), so
 /// each column is added only where it is missing. Nothing to undo: uninstalling drops the tables.
 /// </summary>
 [NopMigration("2026-12-06 12:00:00", "Payments.QfPayAlipay 1.1 attempt expiry, charged total and claim holder", MigrationProcessType.Update)]
@@ -22,6 +23,9 @@ public class SchemaUpgradeMigration : Migration
 
         if (!Schema.Table(nameof(QfPayPaymentAttempt)).Index(PaymentSchemaMigration.OrderAttemptIndex).Exists())
             PaymentSchemaMigration.CreateOrderAttemptIndex(Create);
+
+        if (!Schema.Table(nameof(QfPayIntegrationEvent)).Column(nameof(QfPayIntegrationEvent.Occurrences)).Exists())
+            Alter.Table(nameof(QfPayIntegrationEvent)).AddColumn(nameof(QfPayIntegrationEvent.Occurrences)).AsInt32().NotNullable().WithDefaultValue(0);
 
         if (!Schema.Table(nameof(QfPaySettlementClaim)).Column(nameof(QfPaySettlementClaim.HolderToken)).Exists())
             Alter.Table(nameof(QfPaySettlementClaim)).AddColumn(nameof(QfPaySettlementClaim.HolderToken)).AsString(QfPaySettlementClaim.HolderTokenMaxLength).Nullable();

@@ -19,7 +19,15 @@ public class QfPayIntegrationEvent : BaseEntity
     /// <summary>Short human-readable text (a reason, a count). Never a key, signature or raw body.</summary>
     public string? Detail { get; set; }
 
+    /// <summary>When it happened (for a row standing for several events: the latest of them).</summary>
     public DateTime OccurredOnUtc { get; set; }
+
+    /// <summary>
+    /// How many events of this kind and reason the row stands for. Notifications are counted in memory and written at
+    /// most once a minute per reason and web node (NotificationHealthTally), so anyone posting to the notification URL
+    /// costs the store no database write. 0 on rows of version 1.0, which stand for one event.
+    /// </summary>
+    public int Occurrences { get; set; }
 
     /// <summary>Not a column: nopCommerce maps enum properties through their <c>...Id</c> twin.</summary>
     public IntegrationEventKind Kind

@@ -75,6 +75,7 @@ public class NopStartup : INopStartup
         // Lifecycle, configure page and health log (issue #4).
         services.AddScoped<PluginInstaller>();
         services.AddSingleton<HealthLogPruneSchedule>();
+        services.AddSingleton<NotificationHealthTally>();
         services.AddScoped<IIntegrationHealthLog, IntegrationHealthLog>();
         services.AddScoped<ReconciliationOutlook>();
         services.AddScoped<StoreScopedKey>();

@@ -13,6 +13,7 @@ public class IntegrationHealthLogTests
     private readonly List<QfPayIntegrationEvent> _table = [];
     private FakeTimeProvider _clock = null!;
     private IntegrationHealthLog _log = null!;
+    private NotificationHealthTally _tally = null!;
     private Mock<IRepository<QfPayIntegrationEvent>> _repository = null!;
 
     [SetUp]
@@ -31,7 +32,8 @@ public class IntegrationHealthLogTests
             .ReturnsAsync((Func<IQueryable<QfPayIntegrationEvent>, IQueryable<QfPayIntegrationEvent>> query, Func<ICacheKeyService, CacheKey> _, bool _) =>
                 query(_table.AsQueryable()).ToList());
         _repository = repository;
-        _log = new IntegrationHealthLog(repository.Object, _clock, new HealthLogPruneSchedule(_clock));
+        _tally = new NotificationHealthTally(_clock);
+        _log = new IntegrationHealthLog(repository.Object, _clock, new HealthLogPruneSchedule(_clock), _tally);
     }
 
     [Test]
@@ -136,16 +138,29 @@ public class IntegrationHealthLogTests
     }
 
     [Test]
-    public async Task A_flood_of_rejections_is_capped_per_store_and_hour()
+    public async Task Notifications_are_counted_in_memory_and_written_at_most_once_a_minute_per_reason()
     {
-        for (var i = 0; i < IntegrationHealthLog.MaxRejectionsPerHour + 20; i++)
-            await _log.RecordAsync(1, IntegrationEventKind.NotificationRejected, "bad signature");
-        await _log.RecordAsync(1, IntegrationEventKind.NotificationAccepted, "paid");
+        for (var i = 0; i < 10_000; i++)
+            await _log.CountNotificationAsync(0, IntegrationEventKind.NotificationRejected, "BadSignature", "the signature matches no configured client key");
+        await _log.CountNotificationAsync(1, IntegrationEventKind.NotificationRejected, "KeyNotConfigured", "store 1 has no client key");
+        var writtenDuringTheFlood = _table.Count;
+        var report = await _log.GetReportAsync(1);
+
+        _clock.Advance(NotificationHealthTally.Window);
+        await _log.CountNotificationAsync(1, IntegrationEventKind.NotificationAccepted, "Settled", "paid");
 
         Assert.Multiple(() =>
         {
-            Assert.That(_table.Count(e => e.Kind == IntegrationEventKind.NotificationRejected), Is.EqualTo(IntegrationHealthLog.MaxRejectionsPerHour));
-            Assert.That(_table.Count(e => e.Kind == IntegrationEventKind.NotificationAccepted), Is.EqualTo(1));
+            Assert.That(writtenDuringTheFlood, Is.Zero, "a flood costs the store no write");
+            Assert.That(report.RejectionsLast24Hours.Select(static r => r.Count), Is.EqualTo(new[] { 10_000, 1 }),
+                "the health card still shows the flood, and the genuine problem behind it under its own reason");
+            Assert.That(report.RejectionsLast24Hours[1].Reason, Does.StartWith("KeyNotConfigured"));
+            Assert.That(_table.Select(static e => (e.Detail, e.Occurrences)), Is.EquivalentTo(new[]
+            {
+                ("BadSignature: the signature matches no configured client key", 10_000),
+                ("KeyNotConfigured: store 1 has no client key", 1),
+                ("Settled: paid", 1),
+            }), "a minute later, one row per reason");
         });
     }
 

@@ -94,8 +94,8 @@ public class NotificationHandlerTests
         Assert.That(answer.Reason, Is.EqualTo(NotifyReason.Settled));
         Assert.That(answer.IsSuccess, Is.True);
         Assert.That(_order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
-        _shop.HealthLog.Verify(h => h.RecordAsync(Shop.StoreId, IntegrationEventKind.NotificationAccepted,
-            It.Is<string>(d => d.StartsWith("Settled")), It.IsAny<CancellationToken>()), Times.Once);
+        _shop.HealthLog.Verify(h => h.CountNotificationAsync(Shop.StoreId, IntegrationEventKind.NotificationAccepted,
+            nameof(NotifyReason.Settled), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -273,8 +273,8 @@ public class NotificationHandlerTests
         });
         _shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(_order, 50m), Times.Once);
         // A refund's out_trade_no names no attempt, so the store is the one whose key verified it (here the default scope).
-        _shop.HealthLog.Verify(h => h.RecordAsync(It.IsAny<int>(), IntegrationEventKind.NotificationAccepted,
-            It.Is<string>(d => d.StartsWith("RefundRecorded")), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _shop.HealthLog.Verify(h => h.CountNotificationAsync(It.IsAny<int>(), IntegrationEventKind.NotificationAccepted,
+            nameof(NotifyReason.RefundRecorded), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]
@@ -321,8 +321,8 @@ public class NotificationHandlerTests
             await HandleAsync(SignedNotification.Post(Paid, OtherKey));
 
         Assert.That(_shop.Log.At(LogLevel.Warning).Count(), Is.EqualTo(1));
-        _shop.HealthLog.Verify(h => h.RecordAsync(It.IsAny<int>(), IntegrationEventKind.NotificationRejected, It.IsAny<string>(), It.IsAny<CancellationToken>()),
-            Times.Exactly(5));
+        _shop.HealthLog.Verify(h => h.CountNotificationAsync(It.IsAny<int>(), IntegrationEventKind.NotificationRejected,
+            nameof(NotifyReason.BadSignature), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
     }
 
     [Test]

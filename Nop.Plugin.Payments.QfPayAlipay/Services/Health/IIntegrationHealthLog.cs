@@ -16,6 +16,12 @@ public interface IIntegrationHealthLog
     /// <param name="storeId">The store concerned, or 0 when unknown (shown in every store's report).</param>
     Task RecordAsync(int storeId, IntegrationEventKind kind, string? detail, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Counts one notification answered for <paramref name="reason"/>. Counted in memory and written at most once a
+    /// minute per reason and web node: a notification (or a forged post) costs no database write of its own.
+    /// </summary>
+    Task CountNotificationAsync(int storeId, IntegrationEventKind kind, string reason, string? detail, CancellationToken cancellationToken = default);
+
     /// <summary>The health of <paramref name="storeId"/> (its own events and unattributed ones); 0 = every store.</summary>
     Task<IntegrationHealthReport> GetReportAsync(int storeId, CancellationToken cancellationToken = default);
 }

@@ -248,10 +248,11 @@ public class NotificationHandler
             or NotifyReason.OrderNotPayable or NotifyReason.NotSuccessful or NotifyReason.RefundRecorded or NotifyReason.RecoveredByQuery;
         var kind = accepted ? IntegrationEventKind.NotificationAccepted : IntegrationEventKind.NotificationRejected;
 
-        // The health log is a diagnostic: it must never change what QFPay is told.
+        // The health log is a diagnostic: it must never change what QFPay is told. Counted in memory, written at most
+        // once a minute per reason: a notification (or a forged post) costs no database write of its own.
         try
         {
-            await _healthLog.RecordAsync(handled.StoreId, kind, $"{handled.Reason}: {handled.Detail}", cancellationToken);
+            await _healthLog.CountNotificationAsync(handled.StoreId, kind, handled.Reason.ToString(), handled.Detail, cancellationToken);
         }
         catch (Exception)
         {
