@@ -16,6 +16,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport.Databases;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;
 using Nop.Services.Orders;
@@ -38,6 +39,8 @@ public class Shop
     private readonly ConcurrentQueue<OrderNote> _notes = new();
     private int _lastOrderId = 10024;
     private int _markPaidCalls;
+    private EngineDatabase? _database;
+    private ShopTables? _tables;
 
     public Shop(TimeProvider? clock = null)
     {
@@ -143,6 +146,24 @@ public class Shop
 
     public TimeSpan MarkPaidDelay { get; set; }
 
+    /// <summary>
+    /// When set, the plugin's tables live in this test database instead of in memory: every container built from this
+    /// shop is a web node with its own connection pool on it, running the plugin's Repository* stores and health log
+    /// (<see cref="DatabaseRegistrations"/>). Set it before the first container is built.
+    /// </summary>
+    public EngineDatabase? Database
+    {
+        get => _database;
+        set
+        {
+            _database = value;
+            _tables = null;
+        }
+    }
+
+    /// <summary>The plugin's tables, wherever they live (<see cref="Database"/>, or the in-memory stores above).</summary>
+    public ShopTables Tables => _tables ??= Database is null ? new ShopTables.InMemory(this) : new ShopTables.InDatabase(Database);
+
     /// <summary>Registrations applied last, e.g. the benchmark's indexed tables in place of the scanning in-memory ones.</summary>
     public Action<IServiceCollection>? LastRegistrations { get; set; }
 
@@ -186,10 +207,13 @@ public class Shop
 
     /// <summary>An attempt as PostProcessPaymentAsync leaves it after QFPay created the payment.</summary>
     public QfPayPaymentAttempt SeedAttempt(Order order, long amountMinor = 12800, string currency = "HKD", string? syssn = null,
-        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1)
+        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1) =>
+        Attempts.Seed(NewAttempt(order, amountMinor, currency, syssn, status, attemptNumber));
+
+    private QfPayPaymentAttempt NewAttempt(Order order, long amountMinor, string currency, string? syssn, PaymentAttemptStatus status, int attemptNumber)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
-        return Attempts.Seed(new QfPayPaymentAttempt
+        return new QfPayPaymentAttempt
         {
             OrderId = order.Id,
             StoreId = order.StoreId,
@@ -203,8 +227,13 @@ public class Shop
             PayUrl = "http://127.0.0.1:9/cashier/x",
             CreatedOnUtc = now,
             UpdatedOnUtc = now,
-        });
+        };
     }
+
+    /// <summary><see cref="SeedAttempt"/> into <see cref="Tables"/>, wherever they live.</summary>
+    public Task<QfPayPaymentAttempt> SeedAttemptAsync(Order order, long amountMinor = 12800, string currency = "HKD", string? syssn = null,
+        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1) =>
+        Tables.SeedAttemptAsync(NewAttempt(order, amountMinor, currency, syssn, status, attemptNumber));
 
     /// <summary>A QFPay-like transaction number.</summary>
     public static string NewSyssn() => "2025031815540002" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -239,6 +268,8 @@ public class Shop
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(StoreContext.Object);
         services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
+        if (Database is not null)
+            DatabaseRegistrations.Register(services, Database, HealthLog.Object);
         LastRegistrations?.Invoke(services);
     }
 

@@ -72,6 +72,9 @@ public sealed class PostgreSqlEngine : TestEngine
         // What nopCommerce's CreateDatabase does right after creating a store's database.
         await using var extensions = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS citext; CREATE EXTENSION IF NOT EXISTS pgcrypto;", database);
         await extensions.ExecuteNonQueryAsync();
+        // The driver learnt the database's types when this connection opened, before citext existed; nopCommerce reloads
+        // them here too, or every later connection with this connection string would not know how to read a citext column.
+        await database.ReloadTypesAsync();
         return connectionString;
     }
 
