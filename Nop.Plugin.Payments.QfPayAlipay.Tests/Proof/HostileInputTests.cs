@@ -20,7 +20,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Proof;
 /// On an engine, an untrusted out_trade_no carrying a character the engine refuses (PostgreSQL: NUL, or a lone surrogate
 /// the driver cannot encode) still reaches the attempt lookup before the signature is checked, and the route answers
 /// 503 RETRY. That is issue #14's runtime target (nothing untrusted reaches SQL), asserted by
-/// <see cref="DbCost.NotificationDatabaseCostTests"/> in the DbCostTargets category; here those answers are counted and
+/// <see cref="NotificationDatabaseCostTests"/> in the DbCostTargets category; here those answers are counted and
 /// printed, and every other answer must be what the in-memory run requires.
 /// </remarks>
 [TestFixture]
