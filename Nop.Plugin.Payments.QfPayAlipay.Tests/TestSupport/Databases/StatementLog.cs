@@ -67,6 +67,7 @@ public sealed partial class StatementLog : CommandInterceptor
     [GeneratedRegex(@"^\W*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Verb();
 
-    [GeneratedRegex(@"[""`](QfPay\w+)[""`]")]
+    // Quoted "..." (PostgreSQL), `...` (MariaDB) or [...] (linq2db on SQLite).
+    [GeneratedRegex(@"\b(QfPay[A-Za-z]+)\b")]
     private static partial Regex Table();
 }
