@@ -109,6 +109,44 @@ public class DataLayerOnEnginesTests
         });
     }
 
+    /// <summary>
+    /// nopCommerce creates bounded strings on MySQL/MariaDB as NVARCHAR, which is utf8mb3: a character outside the Basic
+    /// Multilingual Plane (an emoji) is refused in strict mode. Chinese text (three bytes) is fine everywhere. Pinned so
+    /// that texts the plugin stores (messages, health details) are known to need this care on MariaDB only.
+    /// </summary>
+    [TestCaseSource(nameof(Engines))]
+    public async Task A_four_byte_character_in_a_bounded_string_column_is_refused_on_MariaDB_only(EngineKind kind)
+    {
+        await using var database = await EngineDatabase.CreateAsync(await TestEngines.RequireAsync(kind), "utf8");
+        var repository = new LinqToDbRepository<QfPayPaymentAttempt>(database.NewNode());
+        var chinese = Attempt("10025-1-AAAAAA");
+        chinese.LastMessage = "支付成功";
+        var emoji = Attempt("10025-2-BBBBBB");
+        emoji.LastMessage = "paid \U0001F600";
+
+        await repository.InsertAsync(chinese, false);
+        var refused = await TryInsertAsync(repository, emoji);
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That((await repository.GetByIdAsync(chinese.Id))?.LastMessage, Is.EqualTo("支付成功"));
+            Assert.That(refused, kind == EngineKind.MariaDb ? Is.Not.Null : Is.Null, refused?.Message);
+        });
+    }
+
+    private static async Task<DbException?> TryInsertAsync(LinqToDbRepository<QfPayPaymentAttempt> repository, QfPayPaymentAttempt attempt)
+    {
+        try
+        {
+            await repository.InsertAsync(attempt, false);
+            return null;
+        }
+        catch (DbException exception)
+        {
+            return exception;
+        }
+    }
+
     private static QfPayPaymentAttempt Attempt(string outTradeNo) => new()
     {
         OrderId = 10025,
