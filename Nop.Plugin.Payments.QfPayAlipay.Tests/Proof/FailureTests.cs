@@ -86,7 +86,7 @@ public class FailureTests(ProofTables tables)
             UniqueViolations = _uniqueViolations,
         }.Print();
         foreach (var (scenario, markPaid, calls) in _counts)
-            ProofLog.WriteLine($"[{(_engine is null ? nameof(FailureTests) : $"Proof:{_engine}")}]   {scenario}: mark-as-paid calls {markPaid}, QFPay calls {calls}");
+            ProofLog.WriteLine($"[{nameof(FailureTests)}{(_engine is null ? string.Empty : $":{_engine}")}]   {scenario}: mark-as-paid calls {markPaid}, QFPay calls {calls}");
     }
 
     private static FaultRule Fault(SimulatorEndpoint endpoint, FaultKind kind, bool performed) => new(endpoint, kind)

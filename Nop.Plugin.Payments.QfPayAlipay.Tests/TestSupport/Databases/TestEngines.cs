@@ -27,12 +27,19 @@ public static class TestEngines
             return engine;
 
         if (Reported.TryAdd(kind, true))
-            ProofLog.WriteLine($"[Engines] {kind} suites {(IsCi ? "FAIL" : "skipped")}: {missing}");
+            ProofLog.WriteLine($"[Engines] {NameOf(kind)} suites {(IsCi ? "FAIL" : "skipped")}: {missing}");
         if (IsCi)
             Assert.Fail($"{missing}. CI=true: the engine suites are never skipped on CI (.ci/run starts the engines).");
         Assert.Ignore(missing!);
         throw new InvalidOperationException("unreachable");
     }
+
+    private static string NameOf(EngineKind kind) => kind switch
+    {
+        EngineKind.PostgreSql => "PostgreSQL",
+        EngineKind.MariaDb => "MariaDB",
+        _ => "SQLite",
+    };
 
     private static async Task<(TestEngine?, string?)> ReachAsync(EngineKind kind)
     {
