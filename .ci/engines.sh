@@ -122,8 +122,8 @@ engines_stop() {
             kill -9 "$pid" 2>/dev/null || true
         fi
     fi
+    # Silent: .ci/run's last line must stay its "N passed, N failed" summary.
     rm -rf "$ENGINES_DIR" || true
-    echo "engines stopped"
     ENGINES_DIR=""
     unset QFPAY_TEST_POSTGRES QFPAY_TEST_MARIADB
 }
