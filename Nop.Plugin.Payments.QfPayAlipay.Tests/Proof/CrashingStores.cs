@@ -44,10 +44,30 @@ public sealed class CrashPlan(string name)
     }
 }
 
+/// <summary>
+/// Every status change a store reported as made (its guarded UPDATE hit the row), from every node. On a database the order
+/// in which two nodes record their changes is not the order the engine applied them, so what is checked is order-free:
+/// a status only moves to a higher rank, so the changes one row accepted must all be to different ranks, and the row's
+/// status now must be of the highest of them.
+/// </summary>
+public sealed class StatusChanges
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int AttemptId, PaymentAttemptStatus Status)> _attempts = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int RefundId, RefundStatus Status)> _refunds = new();
+
+    public IReadOnlyList<(int AttemptId, PaymentAttemptStatus Status)> Attempts => _attempts.ToArray();
+
+    public IReadOnlyList<(int RefundId, RefundStatus Status)> Refunds => _refunds.ToArray();
+
+    public void Attempt(int attemptId, PaymentAttemptStatus status) => _attempts.Enqueue((attemptId, status));
+
+    public void Refund(int refundId, RefundStatus status) => _refunds.Enqueue((refundId, status));
+}
+
 /// <summary>The plugin's stores of one node, each call first asking the node's <see cref="CrashPlan"/> whether it still lives.</summary>
 public static class CrashingStores
 {
-    public sealed class Attempts(IPaymentAttemptStore inner, CrashPlan plan) : IPaymentAttemptStore
+    public sealed class Attempts(IPaymentAttemptStore inner, CrashPlan plan, StatusChanges? changes = null) : IPaymentAttemptStore
     {
         public Task<UniqueInsert> InsertAsync(QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
         {
@@ -73,10 +93,13 @@ public static class CrashingStores
             return inner.ListByOrderAsync(orderId, cancellationToken);
         }
 
-        public Task<bool> TryChangeAsync(int attemptId, AttemptChange change, CancellationToken cancellationToken = default)
+        public async Task<bool> TryChangeAsync(int attemptId, AttemptChange change, CancellationToken cancellationToken = default)
         {
             plan.BeforeWrite();
-            return inner.TryChangeAsync(attemptId, change, cancellationToken);
+            var changed = await inner.TryChangeAsync(attemptId, change, cancellationToken);
+            if (changed)
+                changes?.Attempt(attemptId, change.Status);
+            return changed;
         }
 
         public Task RecordQueriedAsync(int attemptId, DateTime queriedOnUtc, CancellationToken cancellationToken = default)
@@ -126,7 +149,7 @@ public static class CrashingStores
         }
     }
 
-    public sealed class Refunds(IRefundStore inner, CrashPlan plan) : IRefundStore
+    public sealed class Refunds(IRefundStore inner, CrashPlan plan, StatusChanges? changes = null) : IRefundStore
     {
         public Task<UniqueInsert> InsertAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
         {
@@ -164,10 +187,13 @@ public static class CrashingStores
             return inner.ListPendingAsync(createdBeforeUtc, after, take, cancellationToken);
         }
 
-        public Task<bool> TryChangeAsync(int refundId, RefundChange change, CancellationToken cancellationToken = default)
+        public async Task<bool> TryChangeAsync(int refundId, RefundChange change, CancellationToken cancellationToken = default)
         {
             plan.BeforeWrite();
-            return inner.TryChangeAsync(refundId, change, cancellationToken);
+            var changed = await inner.TryChangeAsync(refundId, change, cancellationToken);
+            if (changed)
+                changes?.Refund(refundId, change.Status);
+            return changed;
         }
 
         public Task<bool> RecordAnswerAsync(int refundId, RefundAnswer answer, CancellationToken cancellationToken = default)

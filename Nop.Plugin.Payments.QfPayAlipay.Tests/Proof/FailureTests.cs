@@ -10,6 +10,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport.Databases;
 using Nop.Services.Payments;
 using QfPaySimulator;
 
@@ -19,30 +20,42 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Proof;
 /// Issue #8, suite 3: QFPay timing out, failing (5xx), rate limiting (429) or dropping the connection at each call
 /// (payment, query, refund), and the database failing between "claimed" and "marked paid". The order must end
 /// consistent (never marked twice, never marked without a verified payment) and the next delivery, return page or
-/// reconciliation run must repair what can be repaired; nothing is lost.
+/// reconciliation run must repair what can be repaired; nothing is lost. In memory, then (issue #14) with the plugin's
+/// tables in a fresh database per scenario on each engine stores run.
 /// </summary>
-[TestFixture]
+[TestFixtureSource(typeof(ProofDatabases), nameof(ProofDatabases.All))]
 [NonParallelizable]
-public class FailureTests
+public class FailureTests(ProofTables tables)
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 18, 6, 0, 0, TimeSpan.Zero);
 
     private static readonly FaultKind[] CallFaults = [FaultKind.Timeout, FaultKind.Http5xx, FaultKind.Http429, FaultKind.DropConnection];
 
-    private static readonly List<(string Scenario, int MarkPaidCalls, int QfPayCalls)> Counts = [];
+    private readonly List<(string Scenario, int MarkPaidCalls, int QfPayCalls)> _counts = [];
+    private string? _engine;
+    private int _uniqueViolations;
+    private EngineDatabase? _database;
 
     private JumpingClock _clock = null!;
     private ReconciliationRig _rig = null!;
     private ReconciliationRig.Node _node = null!;
 
     [OneTimeSetUp]
-    public void PrintSeed() => ProofSeed.For(nameof(FailureTests), 0); // the fault table is fixed; printed for uniformity
+    public async Task PrintSeed()
+    {
+        ProofSeed.For(tables == ProofTables.InMemory ? nameof(FailureTests) : $"{nameof(FailureTests)}.{tables}", 0); // the fault table is fixed; printed for uniformity
+
+        // An engine this run cannot reach ignores (or on CI fails) the whole fixture once, not each scenario.
+        await using var probe = await ProofDatabases.CreateAsync(tables, "failureprobe");
+        _engine = probe?.Label;
+    }
 
     [SetUp]
     public async Task StartShopAndSimulator()
     {
         _clock = new JumpingClock(Start);
-        _rig = await ReconciliationRig.WithSimulatorAsync(_clock);
+        _database = await ProofDatabases.CreateAsync(tables, "failure");
+        _rig = await ReconciliationRig.WithSimulatorAsync(_clock, database: _database);
 
         // A QFPay that holds the request (Timeout fault, 1 s) outlasts the client's own limit: a real client timeout.
         _rig.Shop.Timeouts = new QfPayTimeouts(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300));
@@ -51,19 +64,29 @@ public class FailureTests
     [TearDown]
     public async Task Stop()
     {
-        Counts.Add((TestContext.CurrentContext.Test.Name, _rig.Shop.MarkPaidCalls, _rig.Simulator!.Requests.Count));
+        _counts.Add((TestContext.CurrentContext.Test.Name, _rig.Shop.MarkPaidCalls, _rig.Simulator!.Requests.Count));
+        _uniqueViolations += _rig.Shop.Tables.UniqueViolations;
         Assert.That(SecretScan.Find(_rig.Shop.Log.Lines.Select(static (l, i) => ($"log line {i}", (string?)(l.Message + " " + l.Exception)))), Is.Empty);
         await _rig.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 
     [OneTimeTearDown]
     public void PrintCounts()
     {
         // "Bodies tried" counts scenarios here; a state change is an order marked paid (at most once per scenario).
-        new ProofCounts(nameof(FailureTests), Counts.Count, 0, Counts.Count(static c => c.MarkPaidCalls > 0), Counts.Sum(static c => c.MarkPaidCalls),
-            $"most mark-as-paid calls in one scenario {Counts.Select(static c => c.MarkPaidCalls).DefaultIfEmpty().Max()}, QFPay calls {Counts.Sum(static c => c.QfPayCalls)}").Print();
-        foreach (var (scenario, markPaid, calls) in Counts)
-            ProofLog.WriteLine($"[{nameof(FailureTests)}]   {scenario}: mark-as-paid calls {markPaid}, QFPay calls {calls}");
+        if (_counts.Count == 0)
+            return;
+
+        new ProofCounts(nameof(FailureTests), _counts.Count, 0, _counts.Count(static c => c.MarkPaidCalls > 0), _counts.Sum(static c => c.MarkPaidCalls),
+            $"most mark-as-paid calls in one scenario {_counts.Select(static c => c.MarkPaidCalls).DefaultIfEmpty().Max()}, QFPay calls {_counts.Sum(static c => c.QfPayCalls)}")
+        {
+            Engine = _engine,
+            UniqueViolations = _uniqueViolations,
+        }.Print();
+        foreach (var (scenario, markPaid, calls) in _counts)
+            ProofLog.WriteLine($"[{nameof(FailureTests)}{(_engine is null ? string.Empty : $":{_engine}")}]   {scenario}: mark-as-paid calls {markPaid}, QFPay calls {calls}");
     }
 
     private static FaultRule Fault(SimulatorEndpoint endpoint, FaultKind kind, bool performed) => new(endpoint, kind)
@@ -84,7 +107,7 @@ public class FailureTests
 
         var redirect = await CheckoutAsync(order);
 
-        var attempt = _rig.Shop.Attempts.Single();
+        var attempt = (await _rig.Shop.Tables.AttemptsAsync()).Single();
         Assert.Multiple(() =>
         {
             Assert.That(redirect, Does.Not.StartWith(_rig.Simulator.BaseAddress.ToString()), "the shopper is not sent to a pay URL nobody saw");
@@ -123,11 +146,12 @@ public class FailureTests
         _clock.Advance(TimeSpan.FromMinutes(6));
         await _node.RunReconciliationAsync();
 
+        var attempts = await _rig.Shop.Tables.AttemptsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
             Assert.That(_rig.Shop.MarkPaidCalls, Is.Zero, "never marked without a verified payment");
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.Not.EqualTo(PaymentAttemptStatus.Paid));
+            Assert.That(attempts.Single().Status, Is.Not.EqualTo(PaymentAttemptStatus.Paid));
         });
     }
 
@@ -181,7 +205,7 @@ public class FailureTests
             await _node.RunReconciliationAsync();
         }
 
-        var refund = _rig.Refunds.All.Single();
+        var refund = (await _rig.Shop.Tables.RefundsAsync()).Single();
         Assert.Multiple(() =>
         {
             Assert.That(Calls(SimulatorEndpoint.Refund), Is.EqualTo(1), "a refund whose answer was lost is never sent again");
@@ -199,7 +223,7 @@ public class FailureTests
     public async Task A_claim_whose_completion_fails_once_is_completed_by_the_holder_trying_again()
     {
         _rig.Shop.LastRegistrations = services => services.Replace(ServiceDescriptor.Singleton<ISettlementClaimStore>(
-            new ThrowOnceAfterClaimStore(_rig.Shop.Claims, failedWrites: 1)));
+            provider => new ThrowOnceAfterClaimStore(_rig.Shop.Tables.SettlementClaimStoreOf(provider), failedWrites: 1)));
         _node = _rig.NewNode();
         var (order, attempt) = await _rig.OpenPaymentAsync(_node, pay: true);
         var notification = SignedNotification.Post(SignedNotification.PaymentFor(attempt), _rig.Shop.Settings.ClientKey!);
@@ -207,10 +231,11 @@ public class FailureTests
         var first = await DeliverAsync(notification);
         var again = await DeliverAsync(notification);
 
+        var claims = await _rig.Shop.Tables.ClaimsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(first.Reason, Is.EqualTo(NotifyReason.Settled), "the holder completes its claim on the second try");
-            Assert.That(_rig.Shop.Claims.All.Single().Outcome, Is.EqualTo(SettlementClaimOutcome.MarkedPaid));
+            Assert.That(claims.Single().Outcome, Is.EqualTo(SettlementClaimOutcome.MarkedPaid));
             Assert.That(again.Reason, Is.EqualTo(NotifyReason.Duplicate));
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(_rig.Shop.MarkPaidCalls, Is.EqualTo(1));
@@ -259,29 +284,31 @@ public class FailureTests
         // With one, the release itself writes the completion the holder had already set on the row (see below).
         ThrowOnceAfterClaimStore? failing = null;
         _rig.Shop.LastRegistrations = services => services.Replace(ServiceDescriptor.Singleton<ISettlementClaimStore>(
-            failing ??= new ThrowOnceAfterClaimStore(_rig.Shop.Claims, failedWrites: 2)));
+            provider => failing ??= new ThrowOnceAfterClaimStore(_rig.Shop.Tables.SettlementClaimStoreOf(provider), failedWrites: 2)));
         _node = _rig.NewNode();
         var (order, attempt) = await _rig.OpenPaymentAsync(_node, pay: true);
         var notification = SignedNotification.Post(SignedNotification.PaymentFor(attempt), _rig.Shop.Settings.ClientKey!);
 
         var first = await DeliverAsync(notification);
-        var claimAfterFailure = _rig.Shop.Claims.All.Single();
+        var claimAfterFailure = (await _rig.Shop.Tables.ClaimsAsync()).Single();
         _clock.Advance(TimeSpan.FromMinutes(6));
         await _node.RunReconciliationAsync();
         var again = await DeliverAsync(notification);
 
+        var claims = await _rig.Shop.Tables.ClaimsAsync();
+        var attempts = await _rig.Shop.Tables.AttemptsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(failing!.HasThrown, Is.True);
             Assert.That(first.Reason, Is.EqualTo(NotifyReason.TransientFailure));
             Assert.That(claimAfterFailure.CompletedOnUtc, Is.Null, "claimed, marked paid, not completed");
             // The taker replaces the dead holder on the order's claim (a guarded UPDATE, so one taker) and completes it.
-            Assert.That(_rig.Shop.Claims.All.Where(static c => c.CompletedOnUtc is not null).Select(static c => c.ClaimKey),
+            Assert.That(claims.Where(static c => c.CompletedOnUtc is not null).Select(static c => c.ClaimKey),
                 Is.EqualTo(new[] { SettlementClaimKeys.Order(order.Id) }), "reconciliation took the claim over and completed it");
             Assert.That(again.IsSuccess, Is.True);
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(_rig.Shop.MarkPaidCalls, Is.EqualTo(1), "never marked twice");
-            Assert.That(_rig.Shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
+            Assert.That(attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
         });
     }
 

@@ -136,9 +136,15 @@ public sealed class InMemoryPaymentAttemptStore : IPaymentAttemptStore
         return attempt;
     }
 
+    /// <summary>Lookups by out_trade_no or syssn so far (a SELECT each on a database).</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    private int _reads;
+
     private Task<QfPayPaymentAttempt?> Find(Func<QfPayPaymentAttempt, bool> predicate)
     {
         ThrowIfDown();
+        Interlocked.Increment(ref _reads);
         lock (_gate)
             return Task.FromResult(_rows.Values.Where(predicate).OrderBy(static a => a.Id).Select(RowCopy.Of).FirstOrDefault());
     }

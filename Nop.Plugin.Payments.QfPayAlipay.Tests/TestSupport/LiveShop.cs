@@ -66,6 +66,8 @@ public sealed class LiveShop : Shop, IAsyncDisposable
         shop.RegisterServices(builder.Services);
         var workContext = new Mock<IWorkContext>();
         workContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => shop.CurrentCustomer);
+        workContext.Setup(w => w.SetCurrentCustomerAsync(It.IsAny<Customer>())).Callback((Customer customer) => shop.RecordCurrentCustomer(customer))
+            .Returns(Task.CompletedTask);
         builder.Services.AddSingleton(workContext.Object);
         builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(static parts => parts.ApplicationParts.Clear());
 

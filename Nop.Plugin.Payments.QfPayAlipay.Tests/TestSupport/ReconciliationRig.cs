@@ -12,6 +12,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport.Databases;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
@@ -23,7 +24,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 /// A <see cref="Shop"/> with the refund and reconciliation tables in memory, nopCommerce's refund and cancel
 /// bookkeeping (PLUGIN-API.md §6.2), and any number of web nodes: each node is its own container (its own rate limiter
 /// and ILocker, as separate processes have), all sharing the database tables, the orders and the clock. QFPay is the
-/// local simulator over HTTP, or a fake handler.
+/// local simulator over HTTP, or a fake handler. With a test database (<see cref="WithSimulatorAsync"/>'s database) the
+/// tables live there and each node is a web node with its own connection pool on it (<see cref="Shop.Database"/>).
 /// </summary>
 public sealed class ReconciliationRig : IAsyncDisposable
 {
@@ -31,12 +33,12 @@ public sealed class ReconciliationRig : IAsyncDisposable
     private readonly Func<HttpMessageHandler>? _primaryHandler;
     private readonly List<HealthEvent> _health = [];
 
-    private ReconciliationRig(TimeProvider clock, QfPaySimulatorHost? simulator, Func<HttpMessageHandler>? primaryHandler)
+    private ReconciliationRig(TimeProvider clock, QfPaySimulatorHost? simulator, Func<HttpMessageHandler>? primaryHandler, EngineDatabase? database = null)
     {
         Clock = clock;
         Simulator = simulator;
         _primaryHandler = primaryHandler;
-        Shop = new Shop(clock);
+        Shop = new Shop(clock) { Database = database };
         Source = new InMemoryReconciliationSource(Shop.Attempts, Shop.Claims);
         if (simulator is not null)
             Shop.UseSimulator(simulator);
@@ -78,12 +80,16 @@ public sealed class ReconciliationRig : IAsyncDisposable
         }
     }
 
-    /// <summary>A rig whose QFPay is the simulator, reading <paramref name="clock"/> for sysdtm and expiry.</summary>
-    public static async Task<ReconciliationRig> WithSimulatorAsync(TimeProvider clock, Action<SimulatorOptions>? configure = null)
+    /// <summary>
+    /// A rig whose QFPay is the simulator, reading <paramref name="clock"/> for sysdtm and expiry; its tables in
+    /// <paramref name="database"/> when given (the test owns and drops it), else in memory.
+    /// </summary>
+    public static async Task<ReconciliationRig> WithSimulatorAsync(TimeProvider clock, Action<SimulatorOptions>? configure = null,
+        EngineDatabase? database = null)
     {
         var options = new SimulatorOptions { RetryTimeScale = 0.001, TimeProvider = clock, NotificationTimeout = TimeSpan.FromSeconds(2) };
         configure?.Invoke(options);
-        return new ReconciliationRig(clock, await QfPaySimulatorHost.StartAsync(options), null);
+        return new ReconciliationRig(clock, await QfPaySimulatorHost.StartAsync(options), null, database);
     }
 
     /// <summary>
@@ -126,7 +132,7 @@ public sealed class ReconciliationRig : IAsyncDisposable
             (await Simulator!.PayAsync(payment.Syssn!)).Dispose();
 
         var now = Clock.GetUtcNow().UtcDateTime;
-        return Shop.Attempts.Seed(new QfPayPaymentAttempt
+        return await Shop.Tables.SeedAttemptAsync(new QfPayPaymentAttempt
         {
             OrderId = order.Id,
             StoreId = order.StoreId,
@@ -150,7 +156,7 @@ public sealed class ReconciliationRig : IAsyncDisposable
     public async Task<(Order Order, QfPayPaymentAttempt Attempt)> PaidOrderAsync(Node node, long amountMinor = 12800)
     {
         var (order, attempt) = await OpenPaymentAsync(node, amountMinor, pay: true);
-        await Shop.Attempts.TryChangeAsync(attempt.Id, new AttemptChange(PaymentAttemptStatus.Paid, "Paid.", Shop.Clock.GetUtcNow().UtcDateTime));
+        await Shop.Tables.ChangeAttemptAsync(attempt.Id, new AttemptChange(PaymentAttemptStatus.Paid, "Paid.", Shop.Clock.GetUtcNow().UtcDateTime));
         attempt.Status = PaymentAttemptStatus.Paid;
         order.CaptureTransactionId = attempt.Syssn;
         order.PaymentStatus = PaymentStatus.Paid;
@@ -230,7 +236,8 @@ public sealed class ReconciliationRig : IAsyncDisposable
 
             var services = new ServiceCollection();
             rig.Shop.RegisterServices(services);
-            services.Replace(ServiceDescriptor.Singleton<IReconciliationSource>(rig.Source));
+            if (rig.Shop.Database is null)
+                services.Replace(ServiceDescriptor.Singleton<IReconciliationSource>(rig.Source));
             services.AddSingleton(Locker.Object);
             services.AddSingleton(rig.Localization.Object);
             if (rig._primaryHandler is { } primary)

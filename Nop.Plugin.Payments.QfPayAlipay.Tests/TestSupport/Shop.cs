@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using Nop.Core;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -16,7 +17,9 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport.Databases;
 using Nop.Services.Configuration;
+using Nop.Services.Customers;
 using Nop.Services.Directory;
 using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
@@ -39,6 +42,8 @@ public class Shop
     private readonly ConcurrentQueue<OrderNote> _notes = new();
     private int _lastOrderId = 10024;
     private int _markPaidCalls;
+    private EngineDatabase? _database;
+    private ShopTables? _tables;
 
     public Shop(TimeProvider? clock = null)
     {
@@ -72,6 +77,7 @@ public class Shop
             if (!CanMarkPaid(order))
                 throw new NopException("You can't mark this order as paid");
 
+            RecordNopCall(nameof(IOrderProcessingService.MarkOrderAsPaidAsync));
             // nopCommerce saves, notes, re-checks the status and sends e-mails here; the delay widens race windows.
             await Task.Delay(MarkPaidDelay);
             order.PaymentStatus = PaymentStatus.Paid;
@@ -91,6 +97,10 @@ public class Shop
             .ReturnsAsync((string code) => Currencies.GetValueOrDefault(code ?? string.Empty)!);
         CurrencyService.Setup(s => s.ConvertFromPrimaryStoreCurrencyAsync(It.IsAny<decimal>(), It.IsAny<Currency>()))
             .ReturnsAsync((decimal amount, Currency currency) => amount * currency.Rate);
+
+        CustomerService.Setup(c => c.GetOrCreateBackgroundTaskUserAsync()).ReturnsAsync(BackgroundTaskCustomer);
+        WorkContext.Setup(w => w.SetCurrentCustomerAsync(It.IsAny<Customer>())).Callback((Customer customer) => RecordCurrentCustomer(customer))
+            .Returns(Task.CompletedTask);
 
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(() => BaseUrl);
         StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(() => new Store { Id = StoreId, Name = "Demo store", Url = BaseUrl });
@@ -134,6 +144,23 @@ public class Shop
     /// <summary>The admin's work context: no vendor unless a test sets one.</summary>
     public Mock<IWorkContext> WorkContext { get; } = new();
 
+    public Mock<ICustomerService> CustomerService { get; } = new();
+
+    /// <summary>nopCommerce's built-in customer its background work runs as (NopCustomerDefaults.BackgroundTaskCustomerName).</summary>
+    public Customer BackgroundTaskCustomer { get; } = new() { Id = 2, SystemName = "BackgroundTask", IsSystemAccount = true, Email = "builtin@background-task-record.com" };
+
+    /// <summary>
+    /// In order, the calls into nopCommerce a test may want to see the sequence of: "current customer: &lt;system name or
+    /// email&gt;" when the plugin sets the request's customer, "MarkOrderAsPaidAsync" when it marks an order paid.
+    /// </summary>
+    public IReadOnlyList<string> NopCalls => _nopCalls.ToArray();
+
+    private readonly ConcurrentQueue<string> _nopCalls = new();
+
+    public void RecordCurrentCustomer(Customer customer) => RecordNopCall($"current customer: {customer.SystemName ?? customer.Email ?? "(guest)"}");
+
+    private void RecordNopCall(string call) => _nopCalls.Enqueue(call);
+
     public Mock<IIntegrationHealthLog> HealthLog { get; } = new();
 
     /// <summary>nopCommerce's schedule tasks; the configure page reads the reconciliation task's next run from it.</summary>
@@ -158,6 +185,24 @@ public class Shop
     public TestClaimHolder? LastHolder { get; private set; }
 
     private int _nodes;
+
+    /// <summary>
+    /// When set, the plugin's tables live in this test database instead of in memory: every container built from this
+    /// shop is a web node with its own connection pool on it, running the plugin's Repository* stores and health log
+    /// (<see cref="DatabaseRegistrations"/>). Set it before the first container is built.
+    /// </summary>
+    public EngineDatabase? Database
+    {
+        get => _database;
+        set
+        {
+            _database = value;
+            _tables = null;
+        }
+    }
+
+    /// <summary>The plugin's tables, wherever they live (<see cref="Database"/>, or the in-memory stores above).</summary>
+    public ShopTables Tables => _tables ??= Database is null ? new ShopTables.InMemory(this) : new ShopTables.InDatabase(Database);
 
     /// <summary>Registrations applied last, e.g. the benchmark's indexed tables in place of the scanning in-memory ones.</summary>
     public Action<IServiceCollection>? LastRegistrations { get; set; }
@@ -212,10 +257,14 @@ public class Shop
 
     /// <summary>An attempt as PostProcessPaymentAsync leaves it after QFPay created the payment.</summary>
     public QfPayPaymentAttempt SeedAttempt(Order order, long amountMinor = 12800, string currency = "HKD", string? syssn = null,
-        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1, DateTime? createdOnUtc = null)
+        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1, DateTime? createdOnUtc = null) =>
+        Attempts.Seed(NewAttempt(order, amountMinor, currency, syssn, status, attemptNumber, createdOnUtc));
+
+    private QfPayPaymentAttempt NewAttempt(Order order, long amountMinor, string currency, string? syssn, PaymentAttemptStatus status, int attemptNumber,
+        DateTime? createdOnUtc = null)
     {
         var now = createdOnUtc ?? Clock.GetUtcNow().UtcDateTime;
-        return Attempts.Seed(new QfPayPaymentAttempt
+        return new QfPayPaymentAttempt
         {
             OrderId = order.Id,
             StoreId = order.StoreId,
@@ -231,8 +280,13 @@ public class Shop
             UpdatedOnUtc = now,
             ExpiresOnUtc = now + Nop.Plugin.Payments.QfPayAlipay.Services.Checkout.PayUrlFreshness.Lifetime(Settings.PaymentExpiryMinutes),
             ChargedOrderTotal = order.OrderTotal,
-        });
+        };
     }
+
+    /// <summary><see cref="SeedAttempt"/> into <see cref="Tables"/>, wherever they live.</summary>
+    public Task<QfPayPaymentAttempt> SeedAttemptAsync(Order order, long amountMinor = 12800, string currency = "HKD", string? syssn = null,
+        PaymentAttemptStatus status = PaymentAttemptStatus.AwaitingPayment, int attemptNumber = 1) =>
+        Tables.SeedAttemptAsync(NewAttempt(order, amountMinor, currency, syssn, status, attemptNumber));
 
     /// <summary>A QFPay-like transaction number.</summary>
     public static string NewSyssn() => "2025031815540002" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -269,9 +323,12 @@ public class Shop
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(StoreContext.Object);
         services.TryAddSingleton(WorkContext.Object);
+        services.AddSingleton(CustomerService.Object);
         services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
         LastHolder = new TestClaimHolder($"node-{Interlocked.Increment(ref _nodes)}", CrashedHolders);
         services.Replace(ServiceDescriptor.Singleton<ClaimHolder>(LastHolder));
+        if (Database is not null)
+            DatabaseRegistrations.Register(services, Database, HealthLog.Object);
         LastRegistrations?.Invoke(services);
     }
 

@@ -70,6 +70,7 @@ public class NopStartup : INopStartup
         services.AddScoped(static provider => new Lazy<RefundNotificationHandler>(provider.GetRequiredService<RefundNotificationHandler>));
         // Resolved only for a verified notification that cannot be read fully: it too builds a QFPay HTTP client.
         services.AddScoped(static provider => new Lazy<PaymentStatusCheck>(provider.GetRequiredService<PaymentStatusCheck>));
+        services.AddSingleton<NotificationCoalescer>();
         services.AddScoped<NotificationHandler>();
 
         // Lifecycle, configure page and health log (issue #4).

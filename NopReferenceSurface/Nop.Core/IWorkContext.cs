@@ -11,6 +11,8 @@ public partial interface IWorkContext
 {
     Task<Customer> GetCurrentCustomerAsync();
 
+    Task SetCurrentCustomerAsync(Customer customer = null);
+
     Task<Currency> GetWorkingCurrencyAsync();
 
     Task<Language> GetWorkingLanguageAsync();

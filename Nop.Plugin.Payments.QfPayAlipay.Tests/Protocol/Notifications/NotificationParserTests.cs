@@ -162,6 +162,37 @@ public class NotificationParserTests
         Assert.That(result.Error, Is.AnyOf(NotificationParseError.InvalidField, NotificationParseError.MissingField));
     }
 
+    // Issue #14: a syssn is looked up and stored, so text a database refuses (NUL, control characters, over-long) is no syssn.
+    [TestCase("\"2025\\u00000318\"")]
+    [TestCase("\"2025\\u001f0318\"")]
+    [TestCase("\"2025-0318\"")]
+    public void A_syssn_that_is_not_letters_and_digits_is_refused_but_keeps_the_out_trade_no_for_a_query(string syssn)
+    {
+        var result = Parse(Body().Replace("\"20250318155400020012345678\"", syssn, StringComparison.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(NotificationParseError.InvalidField));
+            Assert.That(result.OutTradeNo, Is.Not.Null, "the shop can still ask QFPay about it");
+        });
+    }
+
+    [Test]
+    public void An_over_long_syssn_is_refused()
+    {
+        var result = Parse(Body().Replace("\"20250318155400020012345678\"", "\"" + new string('9', 65) + "\"", StringComparison.Ordinal));
+
+        Assert.That(result.Error, Is.EqualTo(NotificationParseError.InvalidField));
+    }
+
+    [Test]
+    public void A_refunds_original_syssn_that_is_not_one_is_treated_as_absent()
+    {
+        var result = Parse(Body("\"orig_syssn\": \"2025\\u0000\"").Replace("\"payment\"", "\"refund\"", StringComparison.Ordinal));
+
+        Assert.That(((RefundNotification)result.Notification!).OriginalSyssn, Is.Null);
+    }
+
     [Test]
     public void Rejected_values_are_quoted_short_and_on_one_line()
     {

@@ -102,12 +102,50 @@ public class NotificationHandlerTests
     public async Task A_repeated_notification_is_answered_SUCCESS_without_marking_again()
     {
         await HandleAsync(SignedNotification.Post(Paid, Key));
+        _clock.Advance(TimeSpan.FromMinutes(2)); // QFPay's own retry: the node no longer remembers its answer
 
         var answer = await HandleAsync(SignedNotification.Post(Paid, Key));
 
         Assert.That(answer.Reason, Is.EqualTo(NotifyReason.Duplicate));
         Assert.That(answer.IsSuccess, Is.True);
         _shop.OrderProcessing.Verify(p => p.MarkOrderAsPaidAsync(_order), Times.Once);
+    }
+
+    [Test]
+    public async Task An_identical_delivery_seconds_later_takes_the_remembered_answer_and_reads_nothing()
+    {
+        await HandleAsync(SignedNotification.Post(Paid, Key));
+        var readsAfterFirst = _shop.Attempts.Reads;
+        _clock.Advance(NotificationCoalescer.RecentAnswerLifetime - TimeSpan.FromSeconds(1));
+
+        var answer = await HandleAsync(SignedNotification.Post(Paid, Key));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Reason, Is.EqualTo(NotifyReason.Duplicate), "counted as the duplicate it is");
+            Assert.That(_shop.Attempts.Reads, Is.EqualTo(readsAfterFirst), "no lookup");
+            _shop.OrderProcessing.Verify(p => p.MarkOrderAsPaidAsync(_order), Times.Once);
+        });
+    }
+
+    [Test]
+    public async Task A_settling_notification_runs_as_nopCommerces_background_task_customer_set_before_the_order_is_marked_paid()
+    {
+        var answer = await HandleAsync(SignedNotification.Post(Paid, Key));
+
+        Assert.That(answer.Reason, Is.EqualTo(NotifyReason.Settled));
+        // QFPay sends no cookie: without this, nopCommerce's work context would create a guest customer per notification.
+        Assert.That(_shop.NopCalls, Is.EqualTo(new[] { "current customer: BackgroundTask", "MarkOrderAsPaidAsync" }));
+    }
+
+    [Test]
+    public async Task Refused_and_unknown_notifications_never_ask_nopCommerce_for_a_customer()
+    {
+        await HandleAsync(SignedNotification.Post(Paid, OtherKey));
+        await HandleAsync(SignedNotification.Post(Paid with { OutTradeNo = "99999-1-ZZZZZZ" }, Key));
+
+        _shop.CustomerService.Verify(c => c.GetOrCreateBackgroundTaskUserAsync(), Times.Never);
+        Assert.That(_shop.NopCalls, Is.Empty);
     }
 
     /// <summary>Deliveries that must change nothing, and what each is answered.</summary>

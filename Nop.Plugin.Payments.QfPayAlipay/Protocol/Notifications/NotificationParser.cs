@@ -82,6 +82,10 @@ public static class NotificationParser
         if (notifyType is not (QfPayNotification.PaymentType or QfPayNotification.RefundType))
             return Refuse(NotificationParseError.UnknownNotifyType, $"notify_type '{Shorten(notifyType!)}' is neither 'payment' nor 'refund'.");
 
+        // A syssn is looked up and stored; text that is not one (NUL, control characters, over-long) must reach neither.
+        if (!TransactionNumber.IsValid(syssn))
+            return Refuse(NotificationParseError.InvalidField, $"syssn '{Shorten(syssn!)}' is not 1 to {TransactionNumber.MaxLength} letters and digits.");
+
         if (!MinorUnits.TryParse(txamt, out var amount))
             return Refuse(NotificationParseError.InvalidField, $"txamt '{Shorten(txamt!)}' is not a whole number of minor units (digits only, at most 11).");
 
@@ -107,7 +111,7 @@ public static class NotificationParser
                 OutTradeNo = outTradeNo!,
                 AmountInMinorUnits = amount,
                 Currency = currency!,
-                OriginalSyssn = fields[NotificationField.OrigSyssn] ?? fields[NotificationField.Origssn],
+                OriginalSyssn = ValidOrNull(fields[NotificationField.OrigSyssn] ?? fields[NotificationField.Origssn]),
                 CashRefundFee = fields[NotificationField.CashRefundFee],
                 CashRefundFeeCurrency = fields[NotificationField.CashRefundFeeType],
             });
@@ -129,6 +133,9 @@ public static class NotificationParser
         var printable = new string([.. value.Where(static c => !char.IsControl(c) && !char.IsSurrogate(c)).Take(33)]);
         return printable.Length <= 32 ? printable : printable[..32] + "...";
     }
+
+    // Optional, and only ever a hint: one that is not a syssn is treated as absent (the refund is then found by its own syssn).
+    private static string? ValidOrNull(string? syssn) => TransactionNumber.IsValid(syssn) ? syssn : null;
 
     private static NotificationParseResult Fail(NotificationParseError error, string reason) => NotificationParseResult.Failed(error, reason);
 }

@@ -6,6 +6,8 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Core;
+using Nop.Services.Customers;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
@@ -22,6 +24,8 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 public class NotificationHandler
 {
     private readonly IPaymentAttemptStore _attempts;
+    private readonly NotificationCoalescer _coalescer;
+    private readonly ICustomerService _customers;
     private readonly IIntegrationHealthLog _healthLog;
     private readonly NotificationKeys _keys;
     private readonly ILogger _logger;
@@ -29,17 +33,23 @@ public class NotificationHandler
     private readonly Lazy<RefundNotificationHandler> _refunds;
     private readonly SettlementService _settlement;
     private readonly Lazy<PaymentStatusCheck> _statusCheck;
+    private readonly IWorkContext _workContext;
 
     public NotificationHandler(IPaymentAttemptStore attempts,
+        NotificationCoalescer coalescer,
+        ICustomerService customers,
         IIntegrationHealthLog healthLog,
         NotificationKeys keys,
         ILogger logger,
         LogThrottle logThrottle,
         Lazy<RefundNotificationHandler> refunds,
         SettlementService settlement,
-        Lazy<PaymentStatusCheck> statusCheck)
+        Lazy<PaymentStatusCheck> statusCheck,
+        IWorkContext workContext)
     {
         _attempts = attempts;
+        _coalescer = coalescer;
+        _customers = customers;
         _healthLog = healthLog;
         _keys = keys;
         _logger = logger;
@@ -47,15 +57,38 @@ public class NotificationHandler
         _refunds = refunds;
         _settlement = settlement;
         _statusCheck = statusCheck;
+        _workContext = workContext;
     }
 
     public virtual async Task<NotifyAnswer> HandleAsync(IncomingNotification notification, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        Handled handled;
+        HandledNotification handled;
+        if (IsWorthCoalescing(notification))
+        {
+            // The one delivery that runs is not cut short by its own client going away: others may be waiting for it.
+            (handled, var shared) = await _coalescer.RunAsync(notification, () => HandleOnceAsync(notification, CancellationToken.None), cancellationToken);
+            if (shared && handled.Reason == NotifyReason.Settled)
+                handled = new HandledNotification(NotifyReason.Duplicate, handled.StoreId, "identical to a delivery this node settled a moment ago");
+        }
+        else
+        {
+            handled = await HandleOnceAsync(notification, cancellationToken);
+        }
+
+        await RecordHealthAsync(handled, cancellationToken);
+        return NotifyAnswer.For(handled.Reason);
+    }
+
+    /// <summary>Refusals that need no key or database are cheaper to repeat than to coalesce.</summary>
+    private static bool IsWorthCoalescing(IncomingNotification notification) =>
+        HttpMethods.IsPost(notification.Method) && !notification.IsTooLarge && !notification.Body.IsEmpty && !string.IsNullOrWhiteSpace(notification.Signature);
+
+    private async Task<HandledNotification> HandleOnceAsync(IncomingNotification notification, CancellationToken cancellationToken)
+    {
         try
         {
-            handled = await HandleCoreAsync(notification, cancellationToken);
+            return await HandleCoreAsync(notification, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -63,15 +96,13 @@ public class NotificationHandler
         }
         catch (Exception exception)
         {
-            handled = new Handled(NotifyReason.TransientFailure, 0, $"unexpected {exception.GetType().Name}");
+            var handled = new HandledNotification(NotifyReason.TransientFailure, 0, $"unexpected {exception.GetType().Name}");
             await TryAsync(() => _logger.ErrorAsync($"{OrderNotes.Prefix}notification not processed ({handled.Detail}); QFPay will retry.", exception));
+            return handled;
         }
-
-        await RecordHealthAsync(handled, cancellationToken);
-        return NotifyAnswer.For(handled.Reason);
     }
 
-    private async Task<Handled> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
+    private async Task<HandledNotification> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
     {
         if (!HttpMethods.IsPost(notification.Method))
             return await RefusedAsync(NotifyReason.MethodNotAllowed, $"method {Shorten(notification.Method)} instead of POST");
@@ -99,7 +130,7 @@ public class NotificationHandler
             if (parsed.Error == NotificationParseError.NotSuccessful)
             {
                 await _logger.InformationAsync($"{OrderNotes.Prefix}verified notification for out_trade_no {parsed.OutTradeNo ?? "(none)"} ignored: {parsed.Reason}");
-                return new Handled(NotifyReason.NotSuccessful, verifiedBy.StoreId, parsed.Reason);
+                return new HandledNotification(NotifyReason.NotSuccessful, verifiedBy.StoreId, parsed.Reason);
             }
 
             return await RecoverByQueryAsync(parsed, verifiedBy, cancellationToken);
@@ -118,9 +149,10 @@ public class NotificationHandler
         if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
             return await WrongStoreAsync(attempt.StoreId, $"payment notification for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
 
+        await ActAsBackgroundTaskAsync();
         var result = await _settlement.SettleAsync(new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency,
             SettlementSource.Notification, payment.PayType, payment.Cancel), attempt, cancellationToken);
-        return new Handled(ReasonFor(result), attempt.StoreId, result.Detail);
+        return new HandledNotification(ReasonFor(result), attempt.StoreId, result.Detail);
     }
 
     private static NotifyReason ReasonFor(SettlementResult result) => result.Outcome switch
@@ -157,11 +189,11 @@ public class NotificationHandler
     /// real. The shop asks QFPay about the out_trade_no it names and applies the answer, instead of refusing a genuine
     /// notification until QFPay gives up.
     /// </summary>
-    private async Task<Handled> RecoverByQueryAsync(NotificationParseResult parsed, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    private async Task<HandledNotification> RecoverByQueryAsync(NotificationParseResult parsed, CandidateKey verifiedBy, CancellationToken cancellationToken)
     {
         var what = $"verified notification that cannot be read fully ({parsed.Reason})";
         var outTradeNo = OutTradeNumber.IsValid(parsed.OutTradeNo) ? parsed.OutTradeNo : null;
-        var syssn = parsed.Syssn is { Length: > 0 and <= 64 } s && s.All(char.IsAsciiLetterOrDigit) ? s : null;
+        var syssn = TransactionNumber.IsValid(parsed.Syssn) ? parsed.Syssn : null;
 
         var attempt = outTradeNo is not null ? await _attempts.FindByOutTradeNoAsync(outTradeNo, cancellationToken)
             : syssn is not null ? await _attempts.FindBySyssnAsync(syssn, cancellationToken)
@@ -171,19 +203,20 @@ public class NotificationHandler
             if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
                 return await WrongStoreAsync(attempt.StoreId, $"{what} for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
 
+            await ActAsBackgroundTaskAsync();
             var check = await _statusCheck.Value.CheckAsync(attempt, SettlementSource.Notification, cancellationToken);
             var detail = $"{what}; QFPay asked about out_trade_no {attempt.OutTradeNo}: {check.State} ({check.Detail})";
             if (check.State == PaymentCheckState.Pending)
             {
                 await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}; QFPay's next delivery is checked again.");
-                return new Handled(NotifyReason.QueryPending, attempt.StoreId, detail);
+                return new HandledNotification(NotifyReason.QueryPending, attempt.StoreId, detail);
             }
 
             await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
-            return new Handled(NotifyReason.RecoveredByQuery, attempt.StoreId, detail);
+            return new HandledNotification(NotifyReason.RecoveredByQuery, attempt.StoreId, detail);
         }
 
-        if (outTradeNo is not null && await _refunds.Value.ResolveByOutTradeNoAsync(outTradeNo, verifiedBy, cancellationToken) is { } refund)
+        if (outTradeNo is not null && await ResolveRefundAsync(outTradeNo, verifiedBy, cancellationToken) is { } refund)
         {
             var reason = refund.Outcome switch
             {
@@ -191,58 +224,74 @@ public class NotificationHandler
                 RefundNotificationOutcome.RetryLater => NotifyReason.QueryPending,
                 _ => NotifyReason.RecoveredByQuery,
             };
-            return new Handled(reason, verifiedBy.StoreId, $"{what}; {refund.Detail}");
+            return new HandledNotification(reason, verifiedBy.StoreId, $"{what}; {refund.Detail}");
         }
 
         if (outTradeNo is null && syssn is null)
         {
             await _logger.ErrorAsync($"{OrderNotes.Prefix}notification refused ({NotifyReason.Malformed}): {what} names no out_trade_no or syssn QFPay could be asked about. Nothing was changed.");
-            return new Handled(NotifyReason.Malformed, verifiedBy.StoreId, parsed.Reason);
+            return new HandledNotification(NotifyReason.Malformed, verifiedBy.StoreId, parsed.Reason);
         }
 
         return await UnknownAsync(verifiedBy, $"{what} for unknown out_trade_no {ForLog(parsed.OutTradeNo)}; nothing changed");
     }
 
-    private async Task<Handled> HandleRefundAsync(RefundNotification refund, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    private async Task<RefundNotificationResult?> ResolveRefundAsync(string outTradeNo, CandidateKey verifiedBy, CancellationToken cancellationToken)
     {
+        await ActAsBackgroundTaskAsync();
+        return await _refunds.Value.ResolveByOutTradeNoAsync(outTradeNo, verifiedBy, cancellationToken);
+    }
+
+    private async Task<HandledNotification> HandleRefundAsync(RefundNotification refund, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    {
+        await ActAsBackgroundTaskAsync();
         var result = await _refunds.Value.HandleAsync(refund, verifiedBy, cancellationToken);
         var detail = $"refund syssn {ForLog(refund.Syssn)}, {result.Outcome}: {result.Detail}";
         if (result.Outcome == RefundNotificationOutcome.WrongStore)
             return await WrongStoreAsync(verifiedBy.StoreId, detail);
 
         if (result.Acknowledge)
-            return new Handled(NotifyReason.RefundRecorded, verifiedBy.StoreId, detail);
+            return new HandledNotification(NotifyReason.RefundRecorded, verifiedBy.StoreId, detail);
 
         // Usually the refund's own request is still finishing (it records the refund itself) or QFPay could not be
         // asked; the warning says why this delivery was not taken, QFPay's next attempt comes minutes later.
         await _logger.WarningAsync($"{OrderNotes.Prefix}refund notification answered RETRY ({detail}).");
-        return new Handled(NotifyReason.RefundRetryLater, verifiedBy.StoreId, detail);
+        return new HandledNotification(NotifyReason.RefundRetryLater, verifiedBy.StoreId, detail);
     }
 
-    private async Task<Handled> UnknownAsync(CandidateKey verifiedBy, string detail)
+    /// <summary>
+    /// QFPay's request carries no customer cookie, so nopCommerce's work context would create a guest customer the
+    /// first time anything asks for the current customer (order notes, e-mails, the activity log) while an order is
+    /// changed. A notification is background work: it runs as nopCommerce's built-in background-task customer, as
+    /// nopCommerce's own scheduled tasks do. Called only once a verified notification is about to touch an order.
+    /// </summary>
+    private async Task ActAsBackgroundTaskAsync() =>
+        await _workContext.SetCurrentCustomerAsync(await _customers.GetOrCreateBackgroundTaskUserAsync());
+
+    private async Task<HandledNotification> UnknownAsync(CandidateKey verifiedBy, string detail)
     {
         if (_logThrottle.ShouldWrite($"notify-unknown:{verifiedBy.StoreId}"))
             await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
-        return new Handled(NotifyReason.UnknownTransaction, verifiedBy.StoreId, detail);
+        return new HandledNotification(NotifyReason.UnknownTransaction, verifiedBy.StoreId, detail);
     }
 
-    private async Task<Handled> WrongStoreAsync(int storeId, string about)
+    private async Task<HandledNotification> WrongStoreAsync(int storeId, string about)
     {
         var detail = $"{about} was signed with the client key of another store; one store's QFPay credentials never confirm another store's records";
         await _logger.ErrorAsync($"{OrderNotes.Prefix}notification refused: {detail}. Nothing was changed.");
-        return new Handled(NotifyReason.WrongStoreKey, storeId, detail);
+        return new HandledNotification(NotifyReason.WrongStoreKey, storeId, detail);
     }
 
-    private async Task<Handled> RefusedAsync(NotifyReason reason, string detail)
+    private async Task<HandledNotification> RefusedAsync(NotifyReason reason, string detail)
     {
         // Anyone can post here; one warning per reason and hour shows a problem without letting a flood fill the log
         // (the health log on the configure page counts every refusal).
         if (_logThrottle.ShouldWrite($"notify-refused:{reason}"))
             await _logger.WarningAsync($"{OrderNotes.Prefix}notification refused ({reason}): {detail}. Nothing was changed.");
-        return new Handled(reason, 0, detail);
+        return new HandledNotification(reason, 0, detail);
     }
 
-    private async Task RecordHealthAsync(Handled handled, CancellationToken cancellationToken)
+    private async Task RecordHealthAsync(HandledNotification handled, CancellationToken cancellationToken)
     {
         var accepted = handled.Reason is NotifyReason.Settled or NotifyReason.Duplicate or NotifyReason.DuplicatePayment
             or NotifyReason.OrderNotPayable or NotifyReason.NotSuccessful or NotifyReason.RefundRecorded or NotifyReason.RecoveredByQuery;
@@ -284,5 +333,7 @@ public class NotificationHandler
         }
     }
 
-    private readonly record struct Handled(NotifyReason Reason, int StoreId, string? Detail);
 }
+
+/// <summary>What the handler made of one delivery: the reason of its answer, the store concerned (0 unknown), and a short detail for the health log.</summary>
+public readonly record struct HandledNotification(NotifyReason Reason, int StoreId, string? Detail);

@@ -17,4 +17,8 @@ public partial class Customer : BaseEntity, ISoftDeletedEntity
     public string Email { get; set; }
 
     public bool Deleted { get; set; }
+
+    public bool IsSystemAccount { get; set; }
+
+    public string SystemName { get; set; }
 }
