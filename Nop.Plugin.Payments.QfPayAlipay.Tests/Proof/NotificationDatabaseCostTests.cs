@@ -34,20 +34,19 @@ public class NotificationDatabaseCostTests
 {
     public const string TargetsCategory = "DbCostTargets";
 
-    private const int BurstCopies = 200;
+    private NotificationCostMeter _meter = null!;
 
-    private static readonly TimeSpan MarkPaidDelay = TimeSpan.FromMilliseconds(150);
+    private Dictionary<string, NotificationCostMeter.Cost> _costs = null!;
 
-    private readonly Dictionary<string, Cost> _costs = [];
-    private Burst _burst = null!;
+    private NotificationCostMeter.BurstCost _burst = null!;
 
     [OneTimeSetUp]
     public async Task MeasureOnPostgreSql()
     {
-        var engine = await TestEngines.RequireAsync(EngineKind.PostgreSql);
-        await MeasureEachKindAsync(engine);
-        await MeasureBurstAsync(engine);
-        Print();
+        _meter = await NotificationCostMeter.MeasureAsync(await TestEngines.RequireAsync(EngineKind.PostgreSql));
+        (_costs, _burst) = (_meter.Costs, _meter.Burst);
+        foreach (var line in _meter.Lines())
+            ProofLog.WriteLine(line);
     }
 
     [Test]
@@ -55,19 +54,19 @@ public class NotificationDatabaseCostTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_costs[Kinds.Forged].Answer, Is.EqualTo("401 BAD SIGNATURE"));
-            Assert.That(_costs[Kinds.Malformed].Answer, Is.EqualTo("401 BAD SIGNATURE"), "refused before anything reads it");
-            Assert.That(_costs[Kinds.MalformedSigned].Answer, Is.EqualTo("400 MALFORMED"), "signed, but naming nothing QFPay could be asked about");
-            Assert.That(_costs[Kinds.UnknownUnsigned].Answer, Is.EqualTo("401 BAD SIGNATURE"));
-            Assert.That(_costs[Kinds.Oversized].Answer, Is.EqualTo("413 PAYLOAD TOO LARGE"));
-            Assert.That(_costs[Kinds.Unknown].Answer, Is.EqualTo("200 SUCCESS"));
-            Assert.That(_costs[Kinds.FirstDelivery].Answer, Is.EqualTo("200 SUCCESS"));
-            Assert.That(_costs[Kinds.Duplicate].Answer, Is.EqualTo("200 SUCCESS"));
-            Assert.That(_costs[Kinds.Repeated].Answer, Is.EqualTo("200 SUCCESS"));
-            Assert.That(_costs[Kinds.FirstDelivery].MarkedPaid, Is.EqualTo(1), "the first delivery marks the order paid");
-            Assert.That(_costs[Kinds.Duplicate].MarkedPaid, Is.Zero, "a duplicate never marks it again");
-            Assert.That(_costs[Kinds.FirstDelivery].Statements, Is.Not.Empty, "settling writes to the plugin's tables, so the count sees statements");
-            Assert.That(_costs[Kinds.FirstDelivery].Statements, Has.Some.EqualTo("claim INSERT"), "the claim is the exactly-once guarantee");
+            Assert.That(_costs[NotificationCostMeter.Kinds.Forged].Answer, Is.EqualTo("401 BAD SIGNATURE"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.Malformed].Answer, Is.EqualTo("401 BAD SIGNATURE"), "refused before anything reads it");
+            Assert.That(_costs[NotificationCostMeter.Kinds.MalformedSigned].Answer, Is.EqualTo("400 MALFORMED"), "signed, but naming nothing QFPay could be asked about");
+            Assert.That(_costs[NotificationCostMeter.Kinds.UnknownUnsigned].Answer, Is.EqualTo("401 BAD SIGNATURE"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.Oversized].Answer, Is.EqualTo("413 PAYLOAD TOO LARGE"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.Unknown].Answer, Is.EqualTo("200 SUCCESS"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.FirstDelivery].Answer, Is.EqualTo("200 SUCCESS"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.Duplicate].Answer, Is.EqualTo("200 SUCCESS"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.Repeated].Answer, Is.EqualTo("200 SUCCESS"));
+            Assert.That(_costs[NotificationCostMeter.Kinds.FirstDelivery].MarkedPaid, Is.EqualTo(1), "the first delivery marks the order paid");
+            Assert.That(_costs[NotificationCostMeter.Kinds.Duplicate].MarkedPaid, Is.Zero, "a duplicate never marks it again");
+            Assert.That(_costs[NotificationCostMeter.Kinds.FirstDelivery].Statements, Is.Not.Empty, "settling writes to the plugin's tables, so the count sees statements");
+            Assert.That(_costs[NotificationCostMeter.Kinds.FirstDelivery].Statements, Has.Some.EqualTo("claim INSERT"), "the claim is the exactly-once guarantee");
         });
     }
 
@@ -78,7 +77,7 @@ public class NotificationDatabaseCostTests
         {
             Assert.That(_burst.MarkPaidCalls, Is.EqualTo(1));
             Assert.That(_burst.Answers.Keys, Is.All.AnyOf("200 SUCCESS", "503 RETRY"), "settled, duplicate, or another copy is settling");
-            Assert.That(_burst.Answers.Values.Sum(), Is.EqualTo(BurstCopies));
+            Assert.That(_burst.Answers.Values.Sum(), Is.EqualTo(NotificationCostMeter.BurstCopies));
             Assert.That(_burst.Statements, Is.GreaterThan(0));
             Assert.That(_burst.PeakConnections, Is.GreaterThan(0));
         });
@@ -90,16 +89,16 @@ public class NotificationDatabaseCostTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var kind in new[] { Kinds.Forged, Kinds.Malformed, Kinds.Oversized, Kinds.UnknownUnsigned, Kinds.NulCharacter, Kinds.MalformedSigned, Kinds.NulSigned })
+            foreach (var kind in new[] { NotificationCostMeter.Kinds.Forged, NotificationCostMeter.Kinds.Malformed, NotificationCostMeter.Kinds.Oversized, NotificationCostMeter.Kinds.UnknownUnsigned, NotificationCostMeter.Kinds.NulCharacter, NotificationCostMeter.Kinds.MalformedSigned, NotificationCostMeter.Kinds.NulSigned })
                 Assert.That(_costs[kind].Statements, Is.Empty, $"{kind}: 0 statements (nothing untrusted reaches SQL before the signature is verified)");
             // QFPay's signature makes the number trusted; only a lookup can tell it is nobody's, so this costs that one SELECT.
-            Assert.That(_costs[Kinds.Unknown].Statements, Is.EqualTo(new[] { "attempt SELECT" }), "signed unknown out_trade_no: the one lookup");
-            Assert.That(_costs[Kinds.NulSigned].Answer, Is.EqualTo("200 SUCCESS"), "a signed body whose out_trade_no is no number of ours is answered, not looked up");
-            Assert.That(_costs[Kinds.Repeated].Statements, Is.Empty, "an identical delivery seconds later takes the node's remembered answer");
-            Assert.That(_costs[Kinds.NulCharacter].Answer, Is.EqualTo("401 BAD SIGNATURE"), "an unsigned post with a NUL is refused, not a 503 loop");
-            Assert.That(_costs[Kinds.Duplicate].Statements, Has.Count.LessThanOrEqualTo(2), "duplicate: at most 2 statements");
-            Assert.That(_costs[Kinds.Duplicate].UniqueViolations, Is.Zero, "duplicate: no database error (look before you insert)");
-            Assert.That(_costs[Kinds.FirstDelivery].Statements, Has.Count.LessThanOrEqualTo(6), "first delivery: at most 6 statements");
+            Assert.That(_costs[NotificationCostMeter.Kinds.Unknown].Statements, Is.EqualTo(new[] { "attempt SELECT" }), "signed unknown out_trade_no: the one lookup");
+            Assert.That(_costs[NotificationCostMeter.Kinds.NulSigned].Answer, Is.EqualTo("200 SUCCESS"), "a signed body whose out_trade_no is no number of ours is answered, not looked up");
+            Assert.That(_costs[NotificationCostMeter.Kinds.Repeated].Statements, Is.Empty, "an identical delivery seconds later takes the node's remembered answer");
+            Assert.That(_costs[NotificationCostMeter.Kinds.NulCharacter].Answer, Is.EqualTo("401 BAD SIGNATURE"), "an unsigned post with a NUL is refused, not a 503 loop");
+            Assert.That(_costs[NotificationCostMeter.Kinds.Duplicate].Statements, Has.Count.LessThanOrEqualTo(2), "duplicate: at most 2 statements");
+            Assert.That(_costs[NotificationCostMeter.Kinds.Duplicate].UniqueViolations, Is.Zero, "duplicate: no database error (look before you insert)");
+            Assert.That(_costs[NotificationCostMeter.Kinds.FirstDelivery].Statements, Has.Count.LessThanOrEqualTo(6), "first delivery: at most 6 statements");
         });
     }
 
@@ -113,181 +112,4 @@ public class NotificationDatabaseCostTests
             Assert.That(_burst.PeakConnections, Is.LessThanOrEqualTo(10), "connections open at once");
         });
     }
-
-    private async Task MeasureEachKindAsync(TestEngine engine)
-    {
-        await using var database = await EngineDatabase.CreateAsync(engine, "dbcost");
-        var clock = new ShiftedClock();
-        await using var shop = await LiveShop.StartAsync(s => s.Database = database, clock: clock);
-        using var client = NewClient();
-        var key = shop.Settings.ClientKey!;
-
-        var paidOrder = shop.AddOrder();
-        var paid = SignedNotification.PaymentFor(await shop.SeedAttemptAsync(paidOrder));
-        var pending = SignedNotification.PaymentFor(await shop.SeedAttemptAsync(shop.AddOrder()));
-        var warmUpTarget = SignedNotification.PaymentFor(await shop.SeedAttemptAsync(shop.AddOrder()));
-        var unknown = pending with { OutTradeNo = "99999-1-UNKNWN", Syssn = Shop.NewSyssn() };
-
-        Post Forged(NotificationContent content) => new(Encoding.UTF8.GetBytes(content.ToBody()), RandomSignature());
-        Post Signed(NotificationContent content) => new(Encoding.UTF8.GetBytes(content.ToBody()), NotificationSignature.Compute(content.ToBody(), key));
-        var malformed = new Post("this is not a notification"u8.ToArray(), RandomSignature());
-        var oversized = new Post(Encoding.UTF8.GetBytes("{\"out_trade_no\":\"" + pending.OutTradeNo + "\",\"x\":\"" + new string('a', 70_000) + "\"}"), RandomSignature());
-        var nul = new Post(Encoding.UTF8.GetBytes("{\"out_trade_no\":\"A\\u0000B\"}"), RandomSignature());
-        var malformedSigned = new Post("this is not a notification"u8.ToArray(), NotificationSignature.Compute("this is not a notification", key));
-        var nulSigned = Signed(unknown with { OutTradeNo = "A\u0000B", Syssn = Shop.NewSyssn() });
-
-        // Steady state: the node has pruned its health log and written its first warning of each refusal already.
-        foreach (var warmUp in new[] { Forged(warmUpTarget), malformed, oversized, nul, Signed(unknown with { OutTradeNo = "99998-1-WARMUP" }), malformedSigned })
-            await SendAsync(client, shop, warmUp);
-
-        var node = shop.Services.GetRequiredService<NodeDataProvider>();
-        _costs[Kinds.Forged] = await MeasureAsync(client, shop, Forged(pending));
-        _costs[Kinds.Malformed] = await MeasureAsync(client, shop, malformed);
-        _costs[Kinds.Oversized] = await MeasureAsync(client, shop, oversized);
-        _costs[Kinds.MalformedSigned] = await MeasureAsync(client, shop, malformedSigned);
-        _costs[Kinds.UnknownUnsigned] = await MeasureAsync(client, shop, Forged(unknown));
-        _costs[Kinds.Unknown] = await MeasureAsync(client, shop, Signed(unknown));
-        _costs[Kinds.NulCharacter] = await MeasureAsync(client, shop, nul);
-        _costs[Kinds.NulSigned] = await MeasureAsync(client, shop, nulSigned);
-        _costs[Kinds.FirstDelivery] = await MeasureAsync(client, shop, Signed(paid));
-        _costs[Kinds.Repeated] = await MeasureAsync(client, shop, Signed(paid));
-        // QFPay's own retry comes minutes later, when the node no longer remembers the answer.
-        clock.Advance(NotificationCoalescer.RecentAnswerLifetime + TimeSpan.FromSeconds(1));
-        _costs[Kinds.Duplicate] = await MeasureAsync(client, shop, Signed(paid));
-        Assert.That(node.Database, Is.SameAs(database), "the route ran on the PostgreSQL node");
-        Assert.That(paidOrder.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
-    }
-
-    private async Task MeasureBurstAsync(TestEngine engine)
-    {
-        await using var database = await EngineDatabase.CreateAsync(engine, "dbcostburst");
-        await using var shop = await LiveShop.StartAsync(s =>
-        {
-            s.Database = database;
-            s.MarkPaidDelay = MarkPaidDelay;
-        });
-        using var client = NewClient();
-        var order = shop.AddOrder();
-        var content = SignedNotification.PaymentFor(await shop.SeedAttemptAsync(order));
-        var post = new Post(Encoding.UTF8.GetBytes(content.ToBody()), NotificationSignature.Compute(content.ToBody(), shop.Settings.ClientKey!));
-        var node = shop.Services.GetRequiredService<NodeDataProvider>();
-
-        var mark = database.Statements.Mark();
-        var violations = database.UniqueViolations;
-        node.Connections.ResetPeak();
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var copies = Enumerable.Range(0, BurstCopies).Select(_ => Task.Run(async () =>
-        {
-            await start.Task;
-            return await SendAsync(client, shop, post);
-        })).ToList();
-        start.SetResult();
-        var answers = await Task.WhenAll(copies);
-        var statements = database.Statements.Since(mark);
-
-        _burst = new Burst(
-            answers.GroupBy(static a => a).ToDictionary(static g => g.Key, static g => g.Count()),
-            statements.Count,
-            StatementLog.Summarise(statements.Order()),
-            database.UniqueViolations - violations,
-            node.Connections.Peak,
-            await BackendsOfAsync(database, node.Name),
-            shop.MarkPaidCalls);
-    }
-
-    private static async Task<Cost> MeasureAsync(HttpClient client, LiveShop shop, Post post)
-    {
-        var database = shop.Database!;
-        var mark = database.Statements.Mark();
-        var violations = database.UniqueViolations;
-        var lines = shop.Log.Lines.Count;
-        var orderCalls = OrderCalls(shop);
-        var markPaid = shop.MarkPaidCalls;
-
-        var answer = await SendAsync(client, shop, post);
-
-        var logged = shop.Log.Lines.Skip(lines).ToList();
-        var calls = OrderCalls(shop).Skip(orderCalls.Count).ToList();
-        return new Cost(
-            answer,
-            database.Statements.Since(mark),
-            database.UniqueViolations - violations,
-            logged.Count(static l => l.Level != LogLevel.Debug),
-            calls.Count(static c => c == nameof(IOrderService.GetOrderByIdAsync)),
-            calls.Count(static c => c == nameof(IOrderService.InsertOrderNoteAsync)),
-            calls.Count(static c => c == nameof(IOrderService.UpdateOrderAsync)),
-            shop.MarkPaidCalls - markPaid);
-    }
-
-    private static List<string> OrderCalls(Shop shop) => shop.OrderService.Invocations.Select(static i => i.Method.Name).ToList();
-
-    /// <summary>The server's own count: backends the node's pool holds open (idle ones stay after the burst).</summary>
-    private static async Task<int> BackendsOfAsync(EngineDatabase database, string node)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "name";
-        parameter.Value = $"qfpay-{node}";
-        command.Parameters.Add(parameter);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private void Print()
-    {
-        ProofLog.WriteLine(
-            $"[DbCost] forged {_costs[Kinds.Forged].Statements.Count}, malformed {_costs[Kinds.Malformed].Statements.Count}, " +
-            $"duplicate {_costs[Kinds.Duplicate].Statements.Count}, first delivery {_costs[Kinds.FirstDelivery].Statements.Count}");
-        foreach (var (kind, cost) in _costs)
-        {
-            ProofLog.WriteLine(
-                $"[DbCost]   {kind} ({cost.Answer}): {cost.Statements.Count} statements: {StatementLog.Summarise(cost.Statements)}; " +
-                $"unique violations {cost.UniqueViolations}; besides, through nopCommerce's services: Log rows {cost.LogRows}, order reads {cost.OrderReads}, " +
-                $"order notes {cost.OrderNotes}, order updates {cost.OrderUpdates}, mark-as-paid calls {cost.MarkedPaid}");
-        }
-
-        ProofLog.WriteLine(
-            $"[DbCost] burst: {BurstCopies} concurrent copies of one notification on one node: mark-as-paid calls {_burst.MarkPaidCalls}, " +
-            $"{_burst.Statements} statements ({_burst.Breakdown}), unique violations {_burst.UniqueViolations}, " +
-            $"connections open at once {_burst.PeakConnections} (PostgreSQL backends of the node's pool after the burst {_burst.Backends}); " +
-            $"answers {string.Join(", ", _burst.Answers.OrderBy(static a => a.Key).Select(static a => $"{a.Key}: {a.Value}"))}");
-    }
-
-    private static HttpClient NewClient() =>
-        new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
-
-    private static string RandomSignature() => Convert.ToHexString(Guid.NewGuid().ToByteArray());
-
-    private static async Task<string> SendAsync(HttpClient client, LiveShop shop, Post post)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, shop.NotifyUrl) { Content = new ByteArrayContent(post.Body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation("X-QF-SIGN", post.Signature);
-        using var response = await client.SendAsync(request);
-        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-    }
-
-    private static class Kinds
-    {
-        public const string Forged = "forged signature";
-        public const string Malformed = "malformed";
-        public const string Oversized = "oversized";
-        public const string MalformedSigned = "malformed, signed";
-        public const string UnknownUnsigned = "unknown out_trade_no, unsigned";
-        public const string Unknown = "unknown out_trade_no, signed";
-        public const string NulCharacter = "NUL in the unverified out_trade_no";
-        public const string NulSigned = "NUL in a signed out_trade_no";
-        public const string FirstDelivery = "first delivery";
-        public const string Repeated = "identical delivery seconds later";
-        public const string Duplicate = "duplicate (QFPay's retry, minutes later)";
-    }
-
-    private sealed record Post(byte[] Body, string Signature);
-
-    private sealed record Cost(string Answer, IReadOnlyList<string> Statements, int UniqueViolations, int LogRows, int OrderReads, int OrderNotes,
-        int OrderUpdates, int MarkedPaid);
-
-    private sealed record Burst(Dictionary<string, int> Answers, int Statements, string Breakdown, int UniqueViolations, int PeakConnections, int Backends,
-        int MarkPaidCalls);
 }

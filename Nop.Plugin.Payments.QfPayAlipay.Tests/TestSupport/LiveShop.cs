@@ -63,12 +63,13 @@ public sealed class LiveShop : Shop, IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        shop.RegisterServices(builder.Services);
         var workContext = new Mock<IWorkContext>();
         workContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => shop.CurrentCustomer);
         workContext.Setup(w => w.SetCurrentCustomerAsync(It.IsAny<Customer>())).Callback((Customer customer) => shop.RecordCurrentCustomer(customer))
             .Returns(Task.CompletedTask);
+        // Before the shop's registrations, so that they keep it (TryAdd) and LastRegistrations can still replace it.
         builder.Services.AddSingleton(workContext.Object);
+        shop.RegisterServices(builder.Services);
         builder.Services.AddControllersWithViews().ConfigureApplicationPartManager(static parts => parts.ApplicationParts.Clear());
 
         shop._app = builder.Build();

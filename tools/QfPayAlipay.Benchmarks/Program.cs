@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.QfPayAlipay;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
+using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport.Databases;
 using QfPayAlipay.Benchmarks;
 using QfPayAlipay.Benchmarks.StandIns;
 using QfPaySimulator;
@@ -20,7 +21,7 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {Runtime
 Console.WriteLine($"run: {options}");
 
 var store = new BenchmarkStore();
-await using var shop = await LiveShop.StartAsync(s => s.LastRegistrations = services => store.Register(services, s.Settings));
+await using var shop = await LiveShop.StartAsync(s => s.LastRegistrations = services => store.Register(services, s.Settings, () => s.BaseUrl));
 await using var bare = await BareSuccessEndpoint.StartAsync();
 using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = options.Concurrency * 2 });
 var key = shop.Settings.ClientKey!;
@@ -130,4 +131,29 @@ Console.WriteLine($"| time added by PostProcessPaymentAsync beyond QFPay (median
 Console.WriteLine($"| answers other than SUCCESS on the real route | {notSuccess} |");
 Console.WriteLine($"| orders settled / mark-as-paid calls (each order once, duplicates never) | {settled} / {store.Orders.MarkPaidCalls} |");
 Console.WriteLine($"| log lines written: information / warning / error | {store.Log.Count(LogLevel.Information)} / {store.Log.Count(LogLevel.Warning)} / {store.Log.Count(LogLevel.Error)} |");
+
+// In a store a notification costs database statements, not microseconds (issue #14): the statements each kind of post
+// sends through nopCommerce's data layer, on SQLite always and on PostgreSQL when QFPAY_TEST_POSTGRES names a server
+// (.ci/engines.sh starts one on 127.0.0.1).
+Console.WriteLine();
+var engines = new List<TestEngine> { new SqliteEngine() };
+if (Environment.GetEnvironmentVariable(PostgreSqlEngine.Variable) is { Length: > 0 } postgres)
+{
+    var engine = new PostgreSqlEngine(postgres);
+    await engine.ConnectAsync();
+    engines.Add(engine);
+}
+else
+{
+    Console.WriteLine($"database cost on PostgreSQL: skipped ({PostgreSqlEngine.Variable} is not set)");
+}
+
+foreach (var engine in engines)
+{
+    var costs = await NotificationCostMeter.MeasureAsync(engine);
+    Console.WriteLine($"database cost on {costs.Engine}:");
+    foreach (var line in costs.Lines())
+        Console.WriteLine(line);
+}
+
 return notSuccess == 0 && store.Orders.MarkPaidCalls == settled ? 0 : 1;

@@ -25,6 +25,7 @@ public class NotificationCoalescer
     private readonly ConcurrentDictionary<string, Task<HandledNotification>> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (HandledNotification Handled, DateTime ExpiresOnUtc)> _recent = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
+    private DateTime _nextSweepOnUtc = DateTime.MinValue;
 
     public NotificationCoalescer(TimeProvider timeProvider)
     {
@@ -81,8 +82,18 @@ public class NotificationCoalescer
         var now = Now();
         if (_recent.Count >= MaxRecentAnswers)
         {
-            foreach (var entry in _recent.Where(entry => entry.Value.ExpiresOnUtc <= now).ToList())
-                _recent.TryRemove(entry);
+            // Full: expired answers are swept at most once a second, so a node busy with many distinct notifications
+            // does not scan the whole memory for each of them; until then nothing more is remembered.
+            if (now < _nextSweepOnUtc)
+                return;
+
+            _nextSweepOnUtc = now + TimeSpan.FromSeconds(1);
+            foreach (var entry in _recent)
+            {
+                if (entry.Value.ExpiresOnUtc <= now)
+                    _recent.TryRemove(entry);
+            }
+
             if (_recent.Count >= MaxRecentAnswers)
                 return;
         }

@@ -637,7 +637,11 @@ public class SettlementService
             {
                 // Paced by the machine's own timer: a heartbeat is about real elapsed work, while the lease it renews is
                 // read on the shop's clock (a test's clock that jumps at every timer would otherwise race ahead).
-                await Task.Delay(_service._timings.RenewEvery, TimeProvider.System, _stop.Token);
+                // Stopping is the usual end (the work finished first): no exception for it, just the check below.
+                await Task.Delay(_service._timings.RenewEvery, TimeProvider.System, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (_stop.IsCancellationRequested)
+                    return;
+
                 if (!await TryRenewAsync())
                     return;
             }

@@ -39,8 +39,12 @@ public sealed class BenchmarkStore
         Orders.Reset();
     }
 
-    public void Register(IServiceCollection services, ISettings settings)
+    public void Register(IServiceCollection services, ISettings settings, Func<string> storeUrl)
     {
+        var context = new FixedNopContext(storeUrl);
+        services.Replace(ServiceDescriptor.Singleton<Nop.Services.Stores.IStoreService>(context));
+        services.Replace(ServiceDescriptor.Singleton<Nop.Services.Customers.ICustomerService>(context));
+        services.Replace(ServiceDescriptor.Singleton<Nop.Core.IWorkContext>(context));
         services.Replace(ServiceDescriptor.Singleton<IPaymentAttemptStore>(Attempts));
         services.Replace(ServiceDescriptor.Singleton<ISettlementClaimStore>(Claims));
         services.Replace(ServiceDescriptor.Singleton<IOrderService>(Orders));
