@@ -94,6 +94,9 @@ public class NotificationDatabaseCostTests
             // QFPay's signature makes the number trusted; only a lookup can tell it is nobody's, so this costs that one SELECT.
             Assert.That(_costs[NotificationCostMeter.Kinds.Unknown].Statements, Is.EqualTo(new[] { "attempt SELECT" }), "signed unknown out_trade_no: the one lookup");
             Assert.That(_costs[NotificationCostMeter.Kinds.NulSigned].Answer, Is.EqualTo("200 SUCCESS"), "a signed body whose out_trade_no is no number of ours is answered, not looked up");
+            Assert.That(_costs[NotificationCostMeter.Kinds.NulPayType].Answer, Is.EqualTo("200 SUCCESS"),
+                "a signed payment whose pay_type carries a NUL is noted as a mismatch, not retried for a day because PostgreSQL refused the note");
+            Assert.That(_costs[NotificationCostMeter.Kinds.NulPayType].MarkedPaid, Is.Zero);
             Assert.That(_costs[NotificationCostMeter.Kinds.Repeated].Statements, Is.Empty, "an identical delivery seconds later takes the node's remembered answer");
             Assert.That(_costs[NotificationCostMeter.Kinds.NulCharacter].Answer, Is.EqualTo("401 BAD SIGNATURE"), "an unsigned post with a NUL is refused, not a 503 loop");
             Assert.That(_costs[NotificationCostMeter.Kinds.Duplicate].Statements, Has.Count.LessThanOrEqualTo(2), "duplicate: at most 2 statements");

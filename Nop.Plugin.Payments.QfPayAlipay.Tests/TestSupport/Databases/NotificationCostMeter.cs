@@ -84,6 +84,7 @@ public sealed class NotificationCostMeter
         var nul = new Post(Encoding.UTF8.GetBytes("{\"out_trade_no\":\"A\\u0000B\"}"), RandomSignature());
         var malformedSigned = new Post("this is not a notification"u8.ToArray(), NotificationSignature.Compute("this is not a notification", key));
         var nulSigned = Signed(unknown with { OutTradeNo = "A\u0000B", Syssn = Shop.NewSyssn() });
+        var nulPayType = Signed(SignedNotification.PaymentFor(await shop.SeedAttemptAsync(shop.AddOrder())) with { PayType = "80\u00001512" });
 
         // Steady state: the node has pruned its health log and written its first warning of each refusal already.
         foreach (var warmUp in new[] { Forged(warmUpTarget), malformed, oversized, nul, Signed(unknown with { OutTradeNo = "99998-1-WARMUP" }), malformedSigned })
@@ -98,6 +99,7 @@ public sealed class NotificationCostMeter
         Costs[Kinds.Unknown] = await MeasureAsync(client, shop, Signed(unknown));
         Costs[Kinds.NulCharacter] = await MeasureAsync(client, shop, nul);
         Costs[Kinds.NulSigned] = await MeasureAsync(client, shop, nulSigned);
+        Costs[Kinds.NulPayType] = await MeasureAsync(client, shop, nulPayType);
         Costs[Kinds.FirstDelivery] = await MeasureAsync(client, shop, Signed(paid));
         Costs[Kinds.Repeated] = await MeasureAsync(client, shop, Signed(paid));
         // QFPay's own retry comes minutes later, when the node no longer remembers the answer.
@@ -212,6 +214,7 @@ public sealed class NotificationCostMeter
         public const string Unknown = "unknown out_trade_no, signed";
         public const string NulCharacter = "NUL in the unverified out_trade_no";
         public const string NulSigned = "NUL in a signed out_trade_no";
+        public const string NulPayType = "NUL in a signed pay_type (a mismatch to note)";
         public const string FirstDelivery = "first delivery";
         public const string Repeated = "identical delivery seconds later";
         public const string Duplicate = "duplicate (QFPay's retry, minutes later)";

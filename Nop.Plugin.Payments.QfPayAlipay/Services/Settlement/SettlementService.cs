@@ -504,23 +504,26 @@ public class SettlementService
     private static string? DescribeMismatch(QfPayPaymentAttempt attempt, PaidFact fact)
     {
         List<string>? problems = null;
+        // Text from the notification goes into an order note and the attempt row: only its printable part, so that
+        // a value the database refuses (a NUL, say) cannot turn a mismatch into a failure QFPay retries for a day.
+        var currency = PrintableText.Of(fact.Currency);
         if (fact.AmountMinor != attempt.AmountMinor)
-            (problems ??= []).Add($"amount {SettlementLog.Amount(fact.AmountMinor, fact.Currency)} instead of {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}");
+            (problems ??= []).Add($"amount {SettlementLog.Amount(fact.AmountMinor, currency)} instead of {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}");
 
         if (!string.Equals(fact.Currency?.Trim(), attempt.CurrencyCode, StringComparison.OrdinalIgnoreCase))
-            (problems ??= []).Add($"currency {fact.Currency} instead of {attempt.CurrencyCode}");
+            (problems ??= []).Add($"currency {currency} instead of {attempt.CurrencyCode}");
         else if (!MinorUnits.ExponentOf(fact.Currency).IsValid)
-            (problems ??= []).Add($"currency {fact.Currency} is not one QFPay charges in");
+            (problems ??= []).Add($"currency {currency} is not one QFPay charges in");
 
         // QFPay gives one syssn per out_trade_no; a different one is not this attempt's payment.
         if (attempt.Syssn is { Length: > 0 } known && !string.Equals(known, fact.Syssn, StringComparison.OrdinalIgnoreCase))
-            (problems ??= []).Add($"syssn {fact.Syssn} instead of {known}");
+            (problems ??= []).Add($"syssn {PrintableText.Of(fact.Syssn)} instead of {known}");
 
         if (!string.IsNullOrWhiteSpace(fact.PayType) && !string.Equals(fact.PayType.Trim(), attempt.PayType.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            (problems ??= []).Add($"pay type {fact.PayType.Trim()} instead of {attempt.PayType}");
+            (problems ??= []).Add($"pay type {PrintableText.Of(fact.PayType)} instead of {attempt.PayType}");
 
         if (!NoCancel.Contains(fact.Cancel?.Trim() ?? string.Empty))
-            (problems ??= []).Add(DescribeCancel(fact.Cancel!.Trim()));
+            (problems ??= []).Add(DescribeCancel(PrintableText.Of(fact.Cancel)));
 
         return problems is null ? null : string.Join("; ", problems);
     }
