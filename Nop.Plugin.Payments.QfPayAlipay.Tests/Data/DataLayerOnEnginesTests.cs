@@ -147,22 +147,5 @@ public class DataLayerOnEnginesTests
         }
     }
 
-    // Each attempt its own order, so the only key two of them can share is the one a test is about (out_trade_no).
-    private static int _nextOrderId = 10025;
-
-    private static int AttemptNumberOf(string outTradeNo) => int.TryParse(outTradeNo.Split('-')[1], out var number) ? number : 1;
-
-    private static QfPayPaymentAttempt Attempt(string outTradeNo) => new()
-    {
-        OrderId = Interlocked.Increment(ref _nextOrderId),
-        StoreId = 1,
-        OutTradeNo = outTradeNo,
-        AttemptNumber = AttemptNumberOf(outTradeNo),
-        AmountMinor = 12800,
-        CurrencyCode = "HKD",
-        PayType = 801512,
-        Status = PaymentAttemptStatus.AwaitingPayment,
-        CreatedOnUtc = new DateTime(2026, 3, 18, 6, 0, 0, DateTimeKind.Utc).AddTicks(1234560),
-        UpdatedOnUtc = new DateTime(2026, 3, 18, 6, 0, 0, DateTimeKind.Utc),
-    };
+    private static QfPayPaymentAttempt Attempt(string outTradeNo) => EngineRows.Attempt(outTradeNo, createdOnUtc: EngineRows.At.AddTicks(1234560));
 }

@@ -143,25 +143,7 @@ public class KeysOnEnginesTests
         });
     }
 
-    // Each attempt its own order, so the only key two of them can share is the one a test is about (out_trade_no).
-    private static int _nextOrderId = 10025;
-
-    private static int AttemptNumberOf(string outTradeNo) => int.TryParse(outTradeNo.Split('-')[1], out var number) ? number : 1;
-
-    private static QfPayPaymentAttempt Attempt(string outTradeNo, string? syssn = null) => new()
-    {
-        OrderId = Interlocked.Increment(ref _nextOrderId),
-        StoreId = 1,
-        OutTradeNo = outTradeNo,
-        AttemptNumber = AttemptNumberOf(outTradeNo),
-        AmountMinor = 12800,
-        CurrencyCode = "HKD",
-        PayType = 801512,
-        Status = PaymentAttemptStatus.AwaitingPayment,
-        Syssn = syssn,
-        CreatedOnUtc = new DateTime(2026, 3, 18, 6, 0, 0, DateTimeKind.Utc),
-        UpdatedOnUtc = new DateTime(2026, 3, 18, 6, 0, 0, DateTimeKind.Utc),
-    };
+    private static QfPayPaymentAttempt Attempt(string outTradeNo, string? syssn = null) => EngineRows.Attempt(outTradeNo, syssn);
 
     private static QfPayRefund Refund(string outTradeNo, int sequence, string? refundSyssn = null) => new()
     {

@@ -71,14 +71,7 @@ public class ConfirmedRefundRecorder
     public virtual async Task<UniqueInsert> ClaimAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        return await _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = WorkClaimKeys.RecordRefund(refund.Id),
-            Kind = WorkClaimKind.RecordRefund,
-            SubjectId = refund.Id,
-            Sequence = 1,
-            ClaimedOnUtc = UtcNow(),
-        }, cancellationToken);
+        return await ClaimOnceAsync(WorkClaimKeys.RecordRefund(refund.Id), WorkClaimKind.RecordRefund, refund, cancellationToken);
     }
 
     /// <summary>Marks <paramref name="refund"/> succeeded and, unless recorded before, records it on the order.</summary>
@@ -108,14 +101,7 @@ public class ConfirmedRefundRecorder
     public virtual Task MarkRecordedAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
-        return _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = WorkClaimKeys.RefundRecorded(refund.Id),
-            Kind = WorkClaimKind.RefundRecorded,
-            SubjectId = refund.Id,
-            Sequence = 1,
-            ClaimedOnUtc = UtcNow(),
-        }, cancellationToken);
+        return ClaimOnceAsync(WorkClaimKeys.RefundRecorded(refund.Id), WorkClaimKind.RefundRecorded, refund, cancellationToken);
     }
 
     /// <summary>
@@ -133,14 +119,7 @@ public class ConfirmedRefundRecorder
         if (taken is null || UtcNow() - DateTime.SpecifyKind(taken.ClaimedOnUtc, DateTimeKind.Utc) < _timings.InFlight)
             return;
 
-        var tell = await _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = WorkClaimKeys.RefundToCheck(refund.Id),
-            Kind = WorkClaimKind.NoteRefundToCheck,
-            SubjectId = refund.Id,
-            Sequence = 1,
-            ClaimedOnUtc = UtcNow(),
-        }, cancellationToken);
+        var tell = await ClaimOnceAsync(WorkClaimKeys.RefundToCheck(refund.Id), WorkClaimKind.NoteRefundToCheck, refund, cancellationToken);
         if (tell != UniqueInsert.Inserted)
             return;
 
@@ -210,6 +189,17 @@ public class ConfirmedRefundRecorder
         await _logger.InformationAsync($"{OrderNotes.Prefix}{recorded} Order id {order.Id}.");
         return RefundRecordOutcome.Recorded;
     }
+
+    /// <summary>One row per refund and kind: the unique key makes whatever it stands for happen once.</summary>
+    private Task<UniqueInsert> ClaimOnceAsync(string key, WorkClaimKind kind, QfPayRefund refund, CancellationToken cancellationToken) =>
+        _claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = key,
+            Kind = kind,
+            SubjectId = refund.Id,
+            Sequence = 1,
+            ClaimedOnUtc = UtcNow(),
+        }, cancellationToken);
 
     private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;
 }
