@@ -48,7 +48,7 @@ public class OrderPaymentStatusViewComponentTests
         Assert.Multiple(() =>
         {
             Assert.That(model.Attempts.Single().OutTradeNo, Is.EqualTo(attempt.OutTradeNo));
-            Assert.That(model.Attempts.Single().Amount, Is.EqualTo("128.00 HKD"));
+            Assert.That(model.Attempts.Single().Amount, Is.EqualTo("HKD 128.00"));
             Assert.That(model.Attempts.Single().Status, Is.EqualTo("Paid"));
             Assert.That(model.Refunds.Single().Status, Is.EqualTo("Awaiting QFPay's confirmation"));
             Assert.That(model.Refunds.Single().IsPending, Is.True);

@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Services.Configuration;
 using Nop.Web.Framework.Controllers;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
@@ -52,7 +53,7 @@ public class QfPayScanController : BasePluginController
         // The amount the latest attempt asked QFPay for; before any attempt, what one would ask for now.
         var latest = (await _attempts.ListByOrderAsync(order.Id, cancellationToken)).MaxBy(static a => a.AttemptNumber);
         var amountText = latest is not null
-            ? ChargeText.Format(latest.AmountMinor, latest.CurrencyCode)
+            ? MinorUnits.Display(latest.AmountMinor, latest.CurrencyCode)
             : await ChargeTextFromOrderAsync(order);
 
         ShopperPageCaching.Forbid(Response);
@@ -65,6 +66,6 @@ public class QfPayScanController : BasePluginController
     {
         var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(order.StoreId);
         var charge = await _chargeCalculator.ForOrderAsync(order, settings);
-        return charge.IsValid ? ChargeText.Format(charge.Value.Minor, charge.Value.Currency) : string.Empty;
+        return charge.IsValid ? MinorUnits.Display(charge.Value.Minor, charge.Value.Currency) : string.Empty;
     }
 }

@@ -213,7 +213,7 @@ public class NotificationHandlerTests
 
         Assert.That(answer.Reason, Is.EqualTo(NotifyReason.Mismatch));
         Assert.That(_order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-        Assert.That(_shop.Log.At(LogLevel.Error).Single(), Does.Contain("amount 1.00 HKD"));
+        Assert.That(_shop.Log.At(LogLevel.Error).Single(), Does.Contain("amount HKD 1.00"));
     }
 
     [Test]
@@ -377,7 +377,7 @@ public class NotificationHandlerTests
 
     private const string RefundSyssn = "20250318155400029999000001";
 
-    /// <summary>The order paid through <see cref="_attempt"/>, and a partial refund of 50.00 HKD the plugin sent <paramref name="sentAgo"/>, unconfirmed.</summary>
+    /// <summary>The order paid through <see cref="_attempt"/>, and a partial refund of HKD 50.00 the plugin sent <paramref name="sentAgo"/>, unconfirmed.</summary>
     private async Task<QfPayRefund> SeedPaidOrderWithPendingRefundAsync(TimeSpan sentAgo)
     {
         _order.PaymentStatus = PaymentStatus.Paid;

@@ -135,7 +135,7 @@ public class RefundNotificationHandlerTests() : ReconciliationRigFixture(Start)
             Assert.That(first.Outcome, Is.EqualTo(RefundNotificationOutcome.ExternalNoted));
             Assert.That(second.Acknowledge, Is.True);
             Assert.That(notes, Has.Count.EqualTo(1));
-            Assert.That(notes[0], Does.Contain("10.00 HKD").And.Contain(notification.Syssn).And.Contain("NOT recorded"));
+            Assert.That(notes[0], Does.Contain("HKD 10.00").And.Contain(notification.Syssn).And.Contain("NOT recorded"));
             Assert.That(order.RefundedAmount, Is.Zero);
             Assert.That(Rig.Refunds.All, Is.Empty);
             Rig.Shop.OrderProcessing.Verify(p => p.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()), Times.Never());

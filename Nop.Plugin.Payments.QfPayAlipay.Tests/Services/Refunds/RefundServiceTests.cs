@@ -49,7 +49,7 @@ public class RefundServiceTests() : ReconciliationRigFixture(Start)
     [Test]
     public async Task Partial_refunds_accumulate_and_one_beyond_what_was_paid_is_refused_before_any_call()
     {
-        // Paid 100.00 HKD for an order whose total was since raised to 128 (nopCommerce would allow refunding 128).
+        // Paid HKD 100.00 for an order whose total was since raised to 128 (nopCommerce would allow refunding 128).
         var (order, _) = await Rig.PaidOrderAsync(Node, amountMinor: 10000);
         order.OrderTotal = 128m;
 
@@ -66,7 +66,7 @@ public class RefundServiceTests() : ReconciliationRigFixture(Start)
             Assert.That(RefundCalls.Select(static c => c.Form["txamt"]), Is.EqualTo(new[] { "3000", "5000" }));
             Assert.That(RefundCalls.Select(static c => c.Form["out_trade_no"]).Distinct().Count(), Is.EqualTo(2), "each refund its own number");
             Assert.That(third.Errors.Single(), Is.EqualTo("Refund not sent: 40 would bring this payment's refunds to 120, more than the 100 it paid. " +
-                "What is left of this payment is 20.00 HKD of the 100.00 HKD it paid; refunds are counted in the payment's own terms, not at today's exchange rate."));
+                "What is left of this payment is HKD 20.00 of the HKD 100.00 it paid; refunds are counted in the payment's own terms, not at today's exchange rate."));
             Assert.That(Rig.Simulator.Requests, Has.Count.EqualTo(callsBefore), "refused before any HTTP call");
             Assert.That(Rig.Refunds.All, Has.Count.EqualTo(2));
             Assert.That(order.RefundedAmount, Is.EqualTo(80m));
@@ -130,7 +130,7 @@ public class RefundServiceTests() : ReconciliationRigFixture(Start)
         Assert.Multiple(() =>
         {
             Assert.That(result.Success, Is.False, "an error makes nopCommerce record nothing");
-            Assert.That(result.Errors.Single(), Does.StartWith("The refund of 28.00 HKD was submitted to QFPay").And.Contain(pending.OutTradeNo).And.Contain("Do not refund again"));
+            Assert.That(result.Errors.Single(), Does.StartWith("The refund of HKD 28.00 was submitted to QFPay").And.Contain(pending.OutTradeNo).And.Contain("Do not refund again"));
             Assert.That(pending.Status, Is.EqualTo(RefundStatus.Pending));
             Assert.That(refundedAtFirst, Is.Zero);
 

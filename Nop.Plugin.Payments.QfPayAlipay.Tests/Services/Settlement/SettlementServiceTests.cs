@@ -45,8 +45,8 @@ public class SettlementServiceTests
             Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
             Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(order.CaptureTransactionId, Is.EqualTo(attempt.Syssn));
-            Assert.That(order.CaptureTransactionResult, Does.Contain("128.00 HKD"));
-            Assert.That(_shop.NotesOf(order).Single(), Does.Contain(attempt.Syssn).And.Contain(attempt.OutTradeNo).And.Contain("128.00 HKD"));
+            Assert.That(order.CaptureTransactionResult, Does.Contain("HKD 128.00"));
+            Assert.That(_shop.NotesOf(order).Single(), Does.Contain(attempt.Syssn).And.Contain(attempt.OutTradeNo).And.Contain("HKD 128.00"));
             Assert.That(_shop.Attempts.Single().Status, Is.EqualTo(PaymentAttemptStatus.Paid));
             Assert.That(_shop.Claims.All.Single().Outcome, Is.EqualTo(SettlementClaimOutcome.MarkedPaid));
             Assert.That(_shop.Claims.All.Single().CompletedOnUtc, Is.Not.Null);

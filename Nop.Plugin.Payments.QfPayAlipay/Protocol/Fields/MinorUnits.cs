@@ -105,6 +105,22 @@ public static class MinorUnits
     public static string Format(long minorUnits) => minorUnits.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// The one way the plugin writes an amount for people (shoppers, admins, notes, logs): the currency code first,
+    /// because the charge currency may differ from the shop's display currency, then the amount with the currency's
+    /// own decimals and grouping ("HKD 1,280.00", "JPY 1,280"). A currency QFPay does not know keeps its raw
+    /// minor units ("XYZ 12800 (minor units)"), so nothing is ever shown at a guessed scale.
+    /// </summary>
+    public static string Display(long minorUnits, string? currency)
+    {
+        var code = currency ?? string.Empty;
+        var major = ToDecimal(minorUnits, code);
+        var exponent = ExponentOf(code);
+        return major.IsValid && exponent.IsValid
+            ? $"{code} {major.Value.ToString("N" + exponent.Value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)}"
+            : string.Create(CultureInfo.InvariantCulture, $"{code} {minorUnits} (minor units)");
+    }
+
+    /// <summary>
     /// Reads a <c>txamt</c> as QFPay sends it: ASCII digits only, at most 11 of them. Signs, decimals,
     /// exponents and whitespace are refused, because an amount that is not exactly an integer must never be
     /// compared with an order total.

@@ -182,7 +182,7 @@ public class PaymentStarter
         {
             await MarkAwaitingAsync(attempt, result, tradeNo, cancellationToken);
             await _logger.InformationAsync($"{OrderNotes.Prefix}order {order.CustomOrderNumber} handed to Alipay's tradePay: attempt {attempt.AttemptNumber}, " +
-                $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
+                $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
             return PaymentStart.ToTradePay(tradeNo, attempt) with { IsNewAttempt = true };
         }
 
@@ -192,7 +192,7 @@ public class PaymentStarter
 
             // One line per trip to the wallet: the first thing support needs when a shopper says "I paid".
             await _logger.InformationAsync($"{OrderNotes.Prefix}order {order.CustomOrderNumber} sent to Alipay: attempt {attempt.AttemptNumber}, " +
-                $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
+                $"out_trade_no {attempt.OutTradeNo}, syssn {attempt.Syssn}, {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}, code {result.ResponseCode}.");
 
             return PaymentStart.ToWallet(payUrl, attempt) with { IsNewAttempt = true };
         }

@@ -2,6 +2,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 
@@ -42,7 +43,7 @@ public class OrderPaymentStatusModelFactory
                 RefundMoneyLabel = canRefund
                     ? await _texts.GetAsync(attempt.Status == PaymentAttemptStatus.DuplicatePayment ? OrderStatusTexts.RefundDuplicate : OrderStatusTexts.RefundNotApplied)
                     : null,
-                Amount = AmountText.Of(attempt.AmountMinor, attempt.CurrencyCode),
+                Amount = MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode),
                 Status = await _texts.GetAsync(StatusNames.Of(attempt.Status)),
                 IsOpen = !attempt.Status.IsFinal(),
                 Syssn = attempt.Syssn,
@@ -58,7 +59,7 @@ public class OrderPaymentStatusModelFactory
             {
                 OutTradeNo = refund.OutTradeNo,
                 PaymentOutTradeNo = attempts.FirstOrDefault(a => a.Id == refund.PaymentAttemptId)?.OutTradeNo ?? refund.PaymentSyssn,
-                Amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode),
+                Amount = MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode),
                 Status = await _texts.GetAsync(StatusNames.Of(refund.Status)),
                 IsPending = refund.Status == RefundStatus.Pending,
                 RefundSyssn = refund.RefundSyssn,

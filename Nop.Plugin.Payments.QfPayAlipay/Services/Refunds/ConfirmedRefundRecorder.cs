@@ -4,6 +4,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 
@@ -123,7 +124,7 @@ public class ConfirmedRefundRecorder
         if (tell != UniqueInsert.Inserted)
             return;
 
-        var note = $"QFPay confirmed refund {AmountText.Of(refund.AmountMinor, refund.CurrencyCode)} (out_trade_no {refund.OutTradeNo}, {refund.AmountPrimary} " +
+        var note = $"QFPay confirmed refund {MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode)} (out_trade_no {refund.OutTradeNo}, {refund.AmountPrimary} " +
             "in the store's currency), but the web node recording it on this order stopped half-way. CHECK the order's refunded amount: if this refund is " +
             "missing, record it with \"Partial refund (offline)\" (or \"Refund (offline)\"). It is not recorded automatically, so it can never be counted twice.";
         await _orderNotes.AddAsync(refund.OrderId, note);
@@ -146,7 +147,7 @@ public class ConfirmedRefundRecorder
 
     private async Task<RefundRecordOutcome> RecordOnOrderAsync(QfPayRefund refund, RefundSource source, bool wasFailed)
     {
-        var amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode);
+        var amount = MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode);
         var subject = $"refund {amount} (out_trade_no {refund.OutTradeNo}, refund syssn {refund.RefundSyssn ?? "unknown"}, payment syssn {refund.PaymentSyssn})";
         var order = await _orderService.GetOrderByIdAsync(refund.OrderId);
         if (order is null || order.Deleted)

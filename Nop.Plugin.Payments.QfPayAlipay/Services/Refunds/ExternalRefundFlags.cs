@@ -3,6 +3,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Logging;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 
@@ -62,7 +63,7 @@ public class ExternalRefundFlags
         {
             var state = cancel == Refunded ? "fully refunded" : "partially refunded";
             var note = $"QFPay reports payment {payment.Syssn} (out_trade_no {payment.OutTradeNo}) as {state}, but nopCommerce confirmed only " +
-                $"{AmountText.Of(ours, payment.CurrencyCode)} of refunds of it: a refund was made outside nopCommerce (e.g. in QFPay's merchant portal). " +
+                $"{MinorUnits.Display(ours, payment.CurrencyCode)} of refunds of it: a refund was made outside nopCommerce (e.g. in QFPay's merchant portal). " +
                 "It was NOT recorded on this order; check QFPay's portal and record it with \"Refund (offline)\" if it is correct.";
             await _orderNotes.AddAsync(payment.OrderId, note);
             await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {payment.OrderId}.");

@@ -3,6 +3,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Logging;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 
@@ -92,7 +93,7 @@ public class ExternalRefundNotes
         if (claim == UniqueInsert.Failed)
             throw new InvalidOperationException($"The note about refund syssn {record.Syssn} could not be recorded; the caller retries.");
 
-        var amount = record.AmountInMinorUnits is { } minor ? AmountText.Of(minor, record.Currency ?? payment.CurrencyCode) : "an unknown amount";
+        var amount = record.AmountInMinorUnits is { } minor ? MinorUnits.Display(minor, record.Currency ?? payment.CurrencyCode) : "an unknown amount";
         var state = record.Status == TransactionStatus.Succeeded ? "made" : $"recorded with code {record.ResponseCode ?? "none"}";
         var note = $"QFPay reports a refund of {amount} {state} outside nopCommerce (e.g. in QFPay's merchant portal): refund syssn {record.Syssn}, " +
             $"out_trade_no {record.OutTradeNo ?? "none"}, of payment syssn {record.OriginalSyssn} (out_trade_no {payment.OutTradeNo}). It was NOT recorded on " +

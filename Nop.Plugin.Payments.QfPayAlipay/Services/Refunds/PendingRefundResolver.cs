@@ -3,6 +3,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Services.Logging;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 
@@ -88,8 +89,8 @@ public class PendingRefundResolver
         {
             case RefundFindingKind.Succeeded when finding.AmountMinor is { } amount && amount != fresh.AmountMinor:
             {
-                var detail = $"QFPay reports refund {fresh.OutTradeNo} made for {AmountText.Of(amount, finding.Currency ?? fresh.CurrencyCode)} " +
-                    $"instead of the {AmountText.Of(fresh.AmountMinor, fresh.CurrencyCode)} asked; it is left pending and not recorded. Check it in QFPay's merchant portal";
+                var detail = $"QFPay reports refund {fresh.OutTradeNo} made for {MinorUnits.Display(amount, finding.Currency ?? fresh.CurrencyCode)} " +
+                    $"instead of the {MinorUnits.Display(fresh.AmountMinor, fresh.CurrencyCode)} asked; it is left pending and not recorded. Check it in QFPay's merchant portal";
                 await _logger.ErrorAsync($"{OrderNotes.Prefix}{detail} (order id {fresh.OrderId}).");
                 return new RefundResolution(RefundResolutionKind.StillPending, fresh, detail);
             }
@@ -129,7 +130,7 @@ public class PendingRefundResolver
             return;
 
         change.ApplyTo(refund);
-        var note = $"refund {AmountText.Of(refund.AmountMinor, refund.CurrencyCode)} (out_trade_no {refund.OutTradeNo}) checked by {source}: {message}";
+        var note = $"refund {MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode)} (out_trade_no {refund.OutTradeNo}) checked by {source}: {message}";
         await _orderNotes.AddAsync(refund.OrderId, note);
         await _logger.WarningAsync($"{OrderNotes.Prefix}{note} Order id {refund.OrderId}.");
     }

@@ -67,7 +67,7 @@ public class RefundAmountCalculator
         if (minor > left)
         {
             return Refuse(RefundAmountProblem.ExceedsPayment,
-                $"{Format(amountToRefund)} comes to {AmountText.Of((long)minor, payment.CurrencyCode)} of the payment, more than the {AmountText.Of(left, payment.CurrencyCode)} left");
+                $"{Format(amountToRefund)} comes to {MinorUnits.Display((long)minor, payment.CurrencyCode)} of the payment, more than the {MinorUnits.Display(left, payment.CurrencyCode)} left");
         }
 
         return new RefundAmount((long)minor, null);

@@ -150,8 +150,8 @@ public class RefundNotificationHandler
 
     private async Task<RefundNotificationResult> MismatchAsync(QfPayRefund refund, RefundNotification notification, CancellationToken cancellationToken)
     {
-        var detail = $"QFPay notified refund {refund.OutTradeNo} as {AmountText.Of(notification.AmountInMinorUnits, PrintableText.Of(notification.Currency))} (syssn {notification.Syssn}), " +
-            $"but {AmountText.Of(refund.AmountMinor, refund.CurrencyCode)} was asked; it is NOT recorded. Check it in QFPay's merchant portal";
+        var detail = $"QFPay notified refund {refund.OutTradeNo} as {MinorUnits.Display(notification.AmountInMinorUnits, PrintableText.Of(notification.Currency))} (syssn {notification.Syssn}), " +
+            $"but {MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode)} was asked; it is NOT recorded. Check it in QFPay's merchant portal";
 
         var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
         {
@@ -230,7 +230,7 @@ public class RefundNotificationHandler
 
     private async Task<RefundNotificationResult> UnmatchedAsync(RefundNotification notification, string why)
     {
-        var detail = $"QFPay notified a refund of {AmountText.Of(notification.AmountInMinorUnits, PrintableText.Of(notification.Currency))} (syssn {notification.Syssn}, " +
+        var detail = $"QFPay notified a refund of {MinorUnits.Display(notification.AmountInMinorUnits, PrintableText.Of(notification.Currency))} (syssn {notification.Syssn}, " +
             $"out_trade_no {PrintableText.Of(notification.OutTradeNo, OutTradeNumber.MaxLength)}) that matches no refund of this shop; {why}";
         await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
         return new RefundNotificationResult(RefundNotificationOutcome.ExternalNoted, detail);

@@ -144,7 +144,7 @@ public class RefundService
 
         var submission = await SubmitLockedAsync(order, payment, null, false, cancellationToken);
         if (submission.State is RefundSubmissionState.Succeeded or RefundSubmissionState.AlreadyRecorded && submission.Refund is { } refund)
-            return submission with { Text = await _texts.GetAsync(RefundTexts.MoneyReturned, AmountText.Of(refund.AmountMinor, refund.CurrencyCode), payment.OutTradeNo) };
+            return submission with { Text = await _texts.GetAsync(RefundTexts.MoneyReturned, MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode), payment.OutTradeNo) };
 
         return submission;
     }
@@ -175,12 +175,12 @@ public class RefundService
 
         var refunds = await _refunds.ListByPaymentAsync(payment.Id, cancellationToken);
         if (refunds.FirstOrDefault(static r => r.Status == RefundStatus.Pending) is { } pending)
-            return await NotRefundedAsync(RefundTexts.PendingExists, pending.OutTradeNo, AmountText.Of(pending.AmountMinor, pending.CurrencyCode));
+            return await NotRefundedAsync(RefundTexts.PendingExists, pending.OutTradeNo, MinorUnits.Display(pending.AmountMinor, pending.CurrencyCode));
 
         var succeeded = refunds.Where(static r => r.Status == RefundStatus.Succeeded).ToList();
         var refundedMinor = succeeded.Sum(static r => r.AmountMinor);
         if (refundedMinor >= payment.AmountMinor)
-            return await NotRefundedAsync(RefundTexts.NothingLeft, AmountText.Of(payment.AmountMinor, payment.CurrencyCode));
+            return await NotRefundedAsync(RefundTexts.NothingLeft, MinorUnits.Display(payment.AmountMinor, payment.CurrencyCode));
 
         var amount = amountToRefund is { } asked
             ? _calculator.Calculate(payment, order.OrderTotal, asked, succeeded.Sum(static r => r.AmountPrimary), refundedMinor)
@@ -189,7 +189,7 @@ public class RefundService
         {
             return amount.Problem == RefundAmountProblem.ExceedsPayment
                 ? await NotRefundedAsync(RefundTexts.ExceedsPaid, amount.Refusal,
-                    AmountText.Of(payment.AmountMinor - refundedMinor, payment.CurrencyCode), AmountText.Of(payment.AmountMinor, payment.CurrencyCode))
+                    MinorUnits.Display(payment.AmountMinor - refundedMinor, payment.CurrencyCode), MinorUnits.Display(payment.AmountMinor, payment.CurrencyCode))
                 : await NotRefundedAsync(RefundTexts.InvalidAmount, amount.Refusal);
         }
 
@@ -245,7 +245,7 @@ public class RefundService
                 return await NotRefundedAsync(RefundTexts.Refused, finding.ResponseCode ?? "?", await CodeTextAsync(info.MessageKey, info.Description));
         }
 
-        var amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode);
+        var amount = MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode);
         await _orderNotes.AddAsync(refund.OrderId,
             $"refund {amount} submitted (out_trade_no {refund.OutTradeNo}) but not confirmed yet: {finding.Detail}. It is not sent again; it will be recorded once QFPay confirms it.");
         await _logger.WarningAsync($"{OrderNotes.Prefix}refund {refund.OutTradeNo} of order id {refund.OrderId} awaits confirmation: {finding.Detail}.");
@@ -255,7 +255,7 @@ public class RefundService
     private async Task<RefundSubmission> SucceededAsync(QfPayRefund refund, string? refundSyssn, string how, QfPayPaymentAttempt payment,
         CancellationToken cancellationToken)
     {
-        var amount = AmountText.Of(refund.AmountMinor, refund.CurrencyCode);
+        var amount = MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode);
 
         // The same claim ConfirmedRefundRecorder takes: whoever gets it records the refund, so a refund notification
         // racing this request can never make nopCommerce count it twice.

@@ -134,7 +134,7 @@ public class SettlementService
             : await _attempts.FindByOutTradeNoAsync(fact.OutTradeNo, cancellationToken);
         if (attempt is null)
         {
-            var unknown = $"QFPay reports a payment for unknown {SettlementLog.Subject(null, fact)} ({SettlementLog.Amount(fact.AmountMinor, fact.Currency)}, " +
+            var unknown = $"QFPay reports a payment for unknown {SettlementLog.Subject(null, fact)} ({MinorUnits.Display(fact.AmountMinor, fact.Currency)}, " +
                 $"{fact.Source.Describe()}); nothing changed";
             await _logger.WarningAsync($"{OrderNotes.Prefix}{unknown}.");
             return new SettlementResult(SettlementOutcome.UnknownTransaction, null, unknown);
@@ -249,7 +249,7 @@ public class SettlementService
         QfPaySettlementClaim? previousHolder, Lease lease)
     {
         var subject = SettlementLog.Subject(attempt, fact);
-        var amount = SettlementLog.Amount(fact.AmountMinor, fact.Currency);
+        var amount = MinorUnits.Display(fact.AmountMinor, fact.Currency);
         var order = await _orderService.GetOrderByIdAsync(attempt.OrderId);
 
         if (order is null || order.Deleted)
@@ -318,7 +318,7 @@ public class SettlementService
             }
         }
 
-        var amount = SettlementLog.Amount(fact.AmountMinor, fact.Currency);
+        var amount = MinorUnits.Display(fact.AmountMinor, fact.Currency);
         var duplicate = $"DUPLICATE PAYMENT: QFPay payment {fact.Syssn} ({amount}, out_trade_no {fact.OutTradeNo}) arrived {fact.Source.Describe()} for " +
             $"order {order.CustomOrderNumber}, which was already paid by {DescribeTransaction(payer)}. It is NOT applied to the order; refund it from the " +
             "order page (\"Refund this duplicate payment\")";
@@ -362,7 +362,7 @@ public class SettlementService
             return new SettlementResult(SettlementOutcome.AlreadySettled, attempt, detail, IsDuplicate: true);
         }
 
-        var amount = SettlementLog.Amount(fact.AmountMinor, fact.Currency);
+        var amount = MinorUnits.Display(fact.AmountMinor, fact.Currency);
         if (claim.Outcome == SettlementClaimOutcome.OrderNotPayable)
         {
             var when = string.IsNullOrEmpty(claim.Syssn) ? "the order was cancelled unpaid before it arrived" : $"the order could not take payment {claim.Syssn} either";
@@ -508,7 +508,7 @@ public class SettlementService
         // a value the database refuses (a NUL, say) cannot turn a mismatch into a failure QFPay retries for a day.
         var currency = PrintableText.Of(fact.Currency);
         if (fact.AmountMinor != attempt.AmountMinor)
-            (problems ??= []).Add($"amount {SettlementLog.Amount(fact.AmountMinor, currency)} instead of {SettlementLog.Amount(attempt.AmountMinor, attempt.CurrencyCode)}");
+            (problems ??= []).Add($"amount {MinorUnits.Display(fact.AmountMinor, currency)} instead of {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}");
 
         if (!string.Equals(fact.Currency?.Trim(), attempt.CurrencyCode, StringComparison.OrdinalIgnoreCase))
             (problems ??= []).Add($"currency {currency} instead of {attempt.CurrencyCode}");
