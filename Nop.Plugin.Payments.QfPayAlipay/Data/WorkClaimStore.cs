@@ -1,7 +1,53 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using Nop.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Data;
+
+/// <summary>Persistence of work claims; the database enforces one holder per claim key.</summary>
+public interface IWorkClaimStore
+{
+    /// <summary>Tries to take the claim; <see cref="UniqueInsert.Duplicate"/> means another node holds (or held) it.</summary>
+    Task<UniqueInsert> TryInsertAsync(QfPayWorkClaim claim, CancellationToken cancellationToken = default);
+
+    Task<QfPayWorkClaim?> FindAsync(string claimKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The claim of <paramref name="kind"/> about <paramref name="subjectId"/> with the highest sequence, or null.</summary>
+    Task<QfPayWorkClaim?> LatestAsync(WorkClaimKind kind, int subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes query claims taken before <paramref name="claimedBeforeUtc"/>; returns how many.</summary>
+    Task<int> PruneQueriesAsync(DateTime claimedBeforeUtc, CancellationToken cancellationToken = default);
+}
+
+/// <summary><see cref="IWorkClaimStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/>: the INSERT is the lock.</summary>
+public class RepositoryWorkClaimStore : RepositoryClaimStore<QfPayWorkClaim>, IWorkClaimStore
+{
+    public RepositoryWorkClaimStore(IRepository<QfPayWorkClaim> repository)
+        : base(repository)
+    {
+    }
+
+    protected override Expression<Func<QfPayWorkClaim, bool>> HasKey(string claimKey) => c => c.ClaimKey == claimKey;
+
+    public virtual async Task<QfPayWorkClaim?> LatestAsync(WorkClaimKind kind, int subjectId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var kindId = (int)kind;
+        var rows = await Repository.GetAllAsync(query => query
+            .Where(c => c.KindId == kindId && c.SubjectId == subjectId)
+            .OrderByDescending(c => c.Sequence)
+            .Take(1));
+        return rows.FirstOrDefault();
+    }
+
+    public virtual async Task<int> PruneQueriesAsync(DateTime claimedBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        int[] queryKinds = [(int)WorkClaimKind.QueryAttempt, (int)WorkClaimKind.QueryRefund];
+        return await Repository.DeleteAsync(c => queryKinds.Contains(c.KindId) && c.ClaimedOnUtc < claimedBeforeUtc);
+    }
+}
 
 /// <summary>Keys of <see cref="QfPayWorkClaim"/>: kind, subject and, for repeated work, a sequence. All fit in 100 characters.</summary>
 public static class WorkClaimKeys
