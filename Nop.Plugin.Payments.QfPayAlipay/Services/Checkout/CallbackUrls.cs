@@ -45,22 +45,6 @@ public sealed class CallbackUrls
     public bool ReturnFits(string outTradeNo) => Return(outTradeNo).Length <= CallbackUrl.ReturnUrlMaxLength;
 }
 
-/// <summary>Why QFPay could not deliver notifications to an address.</summary>
-public enum NotificationUrlProblem
-{
-    /// <summary>Not https: the notification would cross the internet in clear text.</summary>
-    NotHttps,
-
-    /// <summary>A port other than 80 and 443, the only ones QFPay posts to.</summary>
-    UnsupportedPort,
-
-    /// <summary>localhost or a name only a local network resolves (no dot, .local, .localhost, .internal, .lan, .home.arpa).</summary>
-    LocalName,
-
-    /// <summary>A loopback, private, link-local or shared (carrier-grade NAT) IP address.</summary>
-    PrivateAddress,
-}
-
 /// <summary>
 /// The URL QFPay posts a store's notifications to: the store URL plus
 /// <see cref="QfPayAlipayDefaults.NotificationPath"/>, without a language segment, because QFPay registers one
@@ -135,4 +119,20 @@ public static class NotificationAddress
             _ => true,
         };
     }
+}
+
+/// <summary>Why QFPay could not deliver notifications to an address.</summary>
+public enum NotificationUrlProblem
+{
+    /// <summary>Not https: the notification would cross the internet in clear text.</summary>
+    NotHttps,
+
+    /// <summary>A port other than 80 and 443, the only ones QFPay posts to.</summary>
+    UnsupportedPort,
+
+    /// <summary>localhost or a name only a local network resolves (no dot, .local, .localhost, .internal, .lan, .home.arpa).</summary>
+    LocalName,
+
+    /// <summary>A loopback, private, link-local or shared (carrier-grade NAT) IP address.</summary>
+    PrivateAddress,
 }

@@ -129,36 +129,6 @@ public class CheckoutVisibility
     }
 }
 
-/// <summary>Whether shoppers may be offered the method, and if not, a reason an admin can act on.</summary>
-public sealed record AvailabilityVerdict(bool IsAvailable, string? Reason)
-{
-    public static AvailabilityVerdict Available { get; } = new(true, null);
-
-    public static AvailabilityVerdict Hidden(string reason) => new(false, reason);
-}
-
-/// <summary>Why shoppers are not offered the method; the configure page says each one with where it is fixed.</summary>
-public enum HiddenReasonKind
-{
-    NoAppCode,
-    NoClientKey,
-    NoChargeCurrency,
-    InvalidConnection,
-    UnsupportedCurrency,
-    UnsupportedPayType,
-    AlipayHongKongNeedsHkd,
-    ServiceWindowNotSetUp,
-    ServiceWindowUnusable,
-    CurrencyNotInStore,
-    CurrencyNotPublished,
-}
-
-/// <summary>One reason the method is hidden at checkout.</summary>
-/// <param name="Detail">The reason in English for the log, lower case and without a full stop.</param>
-/// <param name="Argument">What the admin's text names: a currency code, a pay type, or what is wrong with the settings.</param>
-/// <param name="CurrencyId">The store's currency the reason is about, when there is one.</param>
-public sealed record HiddenReason(HiddenReasonKind Kind, string Detail, string? Argument = null, int CurrencyId = 0);
-
 /// <summary>
 /// Decides whether the payment method can take a payment with the current settings. Checked before the
 /// method is listed at checkout, so a half-configured store never sends a shopper to a dead end.
@@ -190,3 +160,33 @@ public class CheckoutAvailability
         return reasons;
     }
 }
+
+/// <summary>Whether shoppers may be offered the method, and if not, a reason an admin can act on.</summary>
+public sealed record AvailabilityVerdict(bool IsAvailable, string? Reason)
+{
+    public static AvailabilityVerdict Available { get; } = new(true, null);
+
+    public static AvailabilityVerdict Hidden(string reason) => new(false, reason);
+}
+
+/// <summary>Why shoppers are not offered the method; the configure page says each one with where it is fixed.</summary>
+public enum HiddenReasonKind
+{
+    NoAppCode,
+    NoClientKey,
+    NoChargeCurrency,
+    InvalidConnection,
+    UnsupportedCurrency,
+    UnsupportedPayType,
+    AlipayHongKongNeedsHkd,
+    ServiceWindowNotSetUp,
+    ServiceWindowUnusable,
+    CurrencyNotInStore,
+    CurrencyNotPublished,
+}
+
+/// <summary>One reason the method is hidden at checkout.</summary>
+/// <param name="Detail">The reason in English for the log, lower case and without a full stop.</param>
+/// <param name="Argument">What the admin's text names: a currency code, a pay type, or what is wrong with the settings.</param>
+/// <param name="CurrencyId">The store's currency the reason is about, when there is one.</param>
+public sealed record HiddenReason(HiddenReasonKind Kind, string Detail, string? Argument = null, int CurrencyId = 0);

@@ -1,5 +1,7 @@
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 
+// The browsers BrowserClassifier recognises, by the tokens their User-Agents carry; one table per kind of browser.
+
 /// <summary>Recognises the Alipay apps' web views from the tokens they append to the User-Agent.</summary>
 internal static class AlipayAppSignatures
 {
