@@ -1,7 +1,6 @@
 using Moq;
 using Nop.Core;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
-using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;

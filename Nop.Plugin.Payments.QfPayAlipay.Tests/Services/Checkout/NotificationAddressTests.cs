@@ -1,6 +1,6 @@
-using Nop.Plugin.Payments.QfPayAlipay.Services;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services;
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Checkout;
 
 public class NotificationAddressTests
 {
