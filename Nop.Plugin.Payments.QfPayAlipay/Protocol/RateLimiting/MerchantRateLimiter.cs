@@ -146,7 +146,6 @@ public sealed class MerchantRateLimiter
 internal sealed class MerchantRequestLog(QfPayRateLimits limits)
 {
     private readonly Queue<DateTimeOffset> _granted = new(limits.PerMinute);
-    private readonly List<DateTimeOffset> _scratch = new(limits.PerSecond);
 
     private DateTimeOffset _backoffUntil = DateTimeOffset.MinValue;
     private TimeSpan _nextBackoff = limits.FirstBackoff;
@@ -213,15 +212,9 @@ internal sealed class MerchantRequestLog(QfPayRateLimits limits)
     /// <summary>How many grants are later than <paramref name="since"/>, and the earliest of the last PerSecond of them.</summary>
     private int CountSince(DateTimeOffset since, out DateTimeOffset oldestOfLimit)
     {
-        _scratch.Clear();
-        foreach (var granted in _granted)
-        {
-            if (granted > since)
-                _scratch.Add(granted);
-        }
-
-        oldestOfLimit = _scratch.Count >= limits.PerSecond ? _scratch[_scratch.Count - limits.PerSecond] : DateTimeOffset.MinValue;
-        return _scratch.Count;
+        var recent = _granted.Where(granted => granted > since).ToList();
+        oldestOfLimit = recent.Count >= limits.PerSecond ? recent[^limits.PerSecond] : DateTimeOffset.MinValue;
+        return recent.Count;
     }
 
     private static TimeSpan Longer(TimeSpan a, TimeSpan b) => a > b ? a : b;
