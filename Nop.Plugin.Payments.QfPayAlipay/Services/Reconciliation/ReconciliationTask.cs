@@ -87,7 +87,7 @@ public class ReconciliationTask : IScheduleTask
 /// <param name="MinimumAge">
 /// Attempts younger than this are left to the notification and the return page: the shopper is probably still paying.
 /// </param>
-/// <param name="MaximumAge">Older attempts are no longer asked about (QFPay's query reaches back three months at most per call, API.md §7.2).</param>
+/// <param name="MaximumAge">Older attempts are no longer asked about: a query by out_trade_no searches one calendar month per request (API.md §7.2), so a lost notification is looked for only while it is recent.</param>
 /// <param name="QueriesPerRun">
 /// At most this many queries per run. Half of QFPay's 400 per minute (API.md §1.5), so a run alone can never
 /// approach the limit and checkout, return pages and refunds keep the other half (§7.6: "stay far below").
