@@ -1,3 +1,5 @@
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
+
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 
 /// <summary>What <see cref="BrowserClassifier"/> concluded about the shopper's browser.</summary>
