@@ -5,9 +5,6 @@ using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using Nop.Web.Framework.Mvc.ModelBinding;
 
