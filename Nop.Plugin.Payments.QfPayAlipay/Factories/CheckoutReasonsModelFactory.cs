@@ -3,7 +3,6 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
-using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;

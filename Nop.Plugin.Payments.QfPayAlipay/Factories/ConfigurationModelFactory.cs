@@ -6,7 +6,6 @@ using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
-using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;

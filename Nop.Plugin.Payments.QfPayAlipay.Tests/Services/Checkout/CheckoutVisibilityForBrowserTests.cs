@@ -1,5 +1,4 @@
 using Moq;
-using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;

@@ -1,7 +1,6 @@
 using Moq;
 using Nop.Core.Domain.Directory;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
-using Nop.Plugin.Payments.QfPayAlipay.Services;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.Alipay;

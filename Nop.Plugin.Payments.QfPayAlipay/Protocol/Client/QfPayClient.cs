@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
@@ -110,4 +113,136 @@ public sealed class QfPayClient
         echoed is not null && !string.Equals(echoed, sent.Trim(), StringComparison.Ordinal)
             ? "QFPay's answer names a different out_trade_no than the one sent."
             : null;
+}
+
+/// <summary>
+/// The outcome of one QFPay call. Failures are returned, not thrown: declined payments, pending orders,
+/// timeouts and rate limits are all normal here. Only the caller's own cancellation throws.
+/// </summary>
+public sealed record QfPayResult<T> where T : class
+{
+    public required QfPayOutcome Outcome { get; init; }
+
+    /// <summary>Why there is no usable answer; <see cref="QfPayProblem.None"/> when QFPay answered.</summary>
+    public QfPayProblem Problem { get; init; }
+
+    /// <summary>QFPay's answer, whenever one could be read (also for non-success codes); always set on success.</summary>
+    public T? Response { get; init; }
+
+    /// <summary>The raw <c>respcd</c>, kept even when it is not in the code table.</summary>
+    public string? ResponseCode { get; init; }
+
+    /// <summary>QFPay's <c>respmsg</c> (or <c>resperr</c>), or a description of the problem. No secrets.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Locale resource key for shopper/admin text.</summary>
+    public required string MessageKey { get; init; }
+
+    public int? HttpStatus { get; init; }
+
+    /// <summary>Type name of the exception behind a timeout or network error (e.g. <c>HttpRequestException</c>).</summary>
+    public string? ExceptionType { get; init; }
+
+    /// <summary>The request as sent, redacted; null when nothing was sent.</summary>
+    public QfPayRequestSummary? Request { get; init; }
+
+    [MemberNotNullWhen(true, nameof(Response))]
+    public bool IsSuccess => Outcome == QfPayOutcome.Success && Response is not null;
+
+    /// <summary>The state is unknown or not final: query before doing anything else (never resend a creation).</summary>
+    public bool RequiresQuery => Outcome is QfPayOutcome.InProgress or QfPayOutcome.Unknown;
+
+    public QfPayException ToException() =>
+        new(Problem == QfPayProblem.None ? "QFPay did not accept the request." : "QFPay call failed.", Outcome, Problem, ResponseCode, Message, HttpStatus, Request);
+
+    /// <summary>The response when <see cref="IsSuccess"/>, otherwise throws <see cref="QfPayException"/>.</summary>
+    public T EnsureSuccess() => IsSuccess ? Response : throw ToException();
+}
+
+/// <summary>Why a call produced no usable QFPay answer; <see cref="None"/> when QFPay answered.</summary>
+public enum QfPayProblem
+{
+    None,
+
+    /// <summary>Rejected before sending (bad account, field or URL); nothing reached QFPay.</summary>
+    InvalidRequest,
+
+    /// <summary>No answer within the timeout (API.md §2.4).</summary>
+    Timeout,
+
+    /// <summary>Connection refused, reset or dropped.</summary>
+    NetworkError,
+
+    /// <summary>HTTP 429 (API.md §1.5).</summary>
+    RateLimited,
+
+    /// <summary>HTTP 5xx.</summary>
+    ServerError,
+
+    /// <summary>Another HTTP status without a readable <c>respcd</c>.</summary>
+    UnexpectedHttpStatus,
+
+    /// <summary>Not a JSON object, no <c>respcd</c>, or a <c>0000</c> missing what makes it usable.</summary>
+    MalformedResponse,
+}
+
+public static class QfPayProblems
+{
+    public const string MessageKeyPrefix = "Plugins.Payments.QfPayAlipay.Problems.";
+
+    /// <summary>Locale resource key, e.g. <c>Plugins.Payments.QfPayAlipay.Problems.Timeout</c>.</summary>
+    public static string MessageKey(this QfPayProblem problem) => MessageKeyPrefix + problem;
+}
+
+/// <summary>
+/// The one exception type for QFPay protocol failures, for callers that prefer throwing to inspecting a
+/// <see cref="QfPayResult{T}"/> (see <see cref="QfPayResult{T}.ToException"/>). It carries the code,
+/// message, HTTP status and the redacted request; its message never contains the key or the signature.
+/// </summary>
+public sealed class QfPayException : Exception
+{
+    public QfPayException(string message, QfPayOutcome outcome, QfPayProblem problem = QfPayProblem.None, string? responseCode = null,
+        string? responseMessage = null, int? httpStatus = null, QfPayRequestSummary? request = null, Exception? innerException = null)
+        : base(Describe(message, outcome, problem, responseCode, responseMessage, httpStatus, request), innerException)
+    {
+        Outcome = outcome;
+        Problem = problem;
+        ResponseCode = responseCode;
+        ResponseMessage = responseMessage;
+        HttpStatus = httpStatus;
+        Request = request;
+    }
+
+    public QfPayOutcome Outcome { get; }
+
+    public QfPayProblem Problem { get; }
+
+    /// <summary>The raw <c>respcd</c>, when QFPay answered with one.</summary>
+    public string? ResponseCode { get; }
+
+    public string? ResponseMessage { get; }
+
+    public int? HttpStatus { get; }
+
+    /// <summary>The request, already redacted.</summary>
+    public QfPayRequestSummary? Request { get; }
+
+    private static string Describe(string message, QfPayOutcome outcome, QfPayProblem problem, string? responseCode,
+        string? responseMessage, int? httpStatus, QfPayRequestSummary? request)
+    {
+        var text = new StringBuilder(message);
+        text.Append(" (outcome ").Append(outcome);
+        if (problem != QfPayProblem.None)
+            text.Append(", problem ").Append(problem);
+        if (responseCode is not null)
+            text.Append(", respcd ").Append(responseCode);
+        if (!string.IsNullOrWhiteSpace(responseMessage))
+            text.Append(", respmsg '").Append(responseMessage).Append('\'');
+        if (httpStatus is not null)
+            text.Append(", HTTP ").Append(httpStatus.Value.ToString(CultureInfo.InvariantCulture));
+        text.Append(')');
+        if (request is not null)
+            text.Append("; request: ").Append(request);
+        return text.ToString();
+    }
 }

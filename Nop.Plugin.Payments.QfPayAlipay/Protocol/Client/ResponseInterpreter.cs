@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
+using Newtonsoft.Json.Linq;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
@@ -16,29 +17,22 @@ internal static class ResponseInterpreter
     /// <param name="readLenient">Reads what it can for non-success answers.</param>
     /// <param name="unusable">Why a <c>0000</c> answer cannot be used (e.g. no pay_url), or null.</param>
     public static QfPayResult<T> Interpret<T>(QfPayExchange exchange, QfPayOperation operation,
-        Func<JsonElement, T?> read, Func<JsonElement, T> readLenient, Func<T, string?> unusable) where T : QfPayResponse
+        Func<JObject, T?> read, Func<JObject, T> readLenient, Func<T, string?> unusable) where T : QfPayResponse
     {
         if (exchange.Problem != QfPayProblem.None)
             return Unknown<T>(exchange, exchange.Problem, exchange.Detail, null, null);
 
+        JObject? body;
         try
         {
-            return InterpretBody(exchange, operation, read, readLenient, unusable);
+            body = QfPayJson.TryParseObject(exchange.Body);
         }
-        catch (InvalidOperationException)
+        catch (FormatException)
         {
-            // JsonElement.GetString refuses strings that are not valid UTF-16 once unescaped ("\ud800").
             return Unknown<T>(exchange, QfPayProblem.MalformedResponse, "QFPay's answer contains text that is not valid Unicode.", null, null);
         }
-    }
 
-    private static QfPayResult<T> InterpretBody<T>(QfPayExchange exchange, QfPayOperation operation,
-        Func<JsonElement, T?> read, Func<JsonElement, T> readLenient, Func<T, string?> unusable) where T : QfPayResponse
-    {
-        using var document = TolerantJson.TryParse(exchange.Body);
-        var body = document?.RootElement;
-        var isObject = body?.ValueKind == JsonValueKind.Object;
-        var lenient = isObject ? readLenient(body!.Value) : null;
+        var lenient = body is null ? null : readLenient(body);
         var code = QfPayResponseCodes.Normalize(lenient?.ResponseCode);
         var status = exchange.HttpStatus ?? 0;
 
@@ -51,14 +45,14 @@ internal static class ResponseInterpreter
         if (code is null)
         {
             return status is >= 200 and < 300
-                ? Unknown(exchange, QfPayProblem.MalformedResponse, isObject ? "QFPay's answer has no respcd." : "QFPay's answer is not a JSON object.", lenient, null)
+                ? Unknown(exchange, QfPayProblem.MalformedResponse, body is null ? "QFPay's answer is not a JSON object." : "QFPay's answer has no respcd.", lenient, null)
                 : Unknown(exchange, QfPayProblem.UnexpectedHttpStatus, $"QFPay answered HTTP {status.ToString(CultureInfo.InvariantCulture)} without a respcd.", lenient, null);
         }
 
         var info = QfPayResponseCodes.Interpret(code, operation, lenient!.ResponseMessage, lenient.ResponseError);
         if (info.Outcome == QfPayOutcome.Success)
         {
-            var response = read(body!.Value);
+            var response = read(body!);
             var reason = response is null ? "QFPay answered 0000 without the expected data." : unusable(response);
             if (reason is not null)
                 return Unknown(exchange, QfPayProblem.MalformedResponse, reason, response ?? lenient, code);
@@ -101,4 +95,36 @@ internal static class ResponseInterpreter
         ExceptionType = exchange.ExceptionType,
         Request = exchange.Request,
     };
+}
+
+/// <summary>Fields every QFPay answer has (API.md §4.4, §5.1): the code and its two messages.</summary>
+public abstract record QfPayResponse
+{
+    /// <summary><c>respcd</c> as received (string or number).</summary>
+    public string? ResponseCode { get; init; }
+
+    /// <summary><c>resperr</c>: result text, English or Chinese.</summary>
+    public string? ResponseError { get; init; }
+
+    /// <summary><c>respmsg</c>: extra message, often empty.</summary>
+    public string? ResponseMessage { get; init; }
+
+    /// <summary>Every scalar top-level field as text, including ones not named here (forward compatibility).</summary>
+    public IReadOnlyDictionary<string, string?> Fields { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The most specific human text QFPay gave.</summary>
+    public string? Message => !string.IsNullOrWhiteSpace(ResponseMessage) ? ResponseMessage : ResponseError;
+
+    private protected static T ReadCommon<T>(T response, JObject body) where T : QfPayResponse => response with
+    {
+        ResponseCode = QfPayJson.NonEmptyText(body, "respcd")?.Trim(),
+        ResponseError = QfPayJson.NonEmptyText(body, "resperr"),
+        ResponseMessage = QfPayJson.NonEmptyText(body, "respmsg"),
+        Fields = QfPayJson.Scalars(body),
+    };
+
+    private protected static long? Amount(JObject body, string name) =>
+        MinorUnits.TryParse(QfPayJson.Text(body, name)?.Trim(), out var amount) ? amount : null;
+
+    private protected static string? Text(JObject? body, string name) => QfPayJson.NonEmptyText(body, name)?.Trim();
 }

@@ -176,3 +176,60 @@ public static class QfPayResponseCodes
     private static ResponseCodeInfo Entry(string code, QfPayOutcome outcome, string description, bool isDocumented = true) =>
         new(code, outcome, MessageKeyPrefix + code, description, isDocumented);
 }
+
+/// <summary>
+/// How the plugin treats one <c>respcd</c>: the outcome, a locale resource key for shopper/admin text,
+/// and an English description to seed that resource with.
+/// </summary>
+/// <param name="Code">The raw code as QFPay sent it (kept even when it is not in the table).</param>
+/// <param name="Outcome">What to do next.</param>
+/// <param name="MessageKey">e.g. <c>Plugins.Payments.QfPayAlipay.Codes.1265.TimeWindow</c>.</param>
+/// <param name="Description">English text for admins; the default value of the resource.</param>
+/// <param name="IsDocumented">False for codes QFPay has not documented (and for 2999, whose meaning is not documented).</param>
+public sealed record ResponseCodeInfo(string Code, QfPayOutcome Outcome, string MessageKey, string Description, bool IsDocumented = true)
+{
+    public bool IsSuccess => Outcome == QfPayOutcome.Success;
+
+    /// <summary>Resolve with a query before anything else.</summary>
+    public bool RequiresQuery => Outcome is QfPayOutcome.InProgress or QfPayOutcome.Unknown;
+}
+
+/// <summary>What a QFPay answer means for the caller's next step (API.md §5).</summary>
+public enum QfPayOutcome
+{
+    /// <summary><c>0000</c>. For payment creation: the link exists, not "paid" (API.md §4.5, §11.1).</summary>
+    Success,
+
+    /// <summary>
+    /// Not final, or may have taken effect: resolve with a query before doing anything else, and never
+    /// resend the operation (e.g. 1143, 1145, duplicate 1102, system error 1252; API.md §5.2).
+    /// </summary>
+    InProgress,
+
+    /// <summary>Nothing was done and trying again later is safe (maintenance, refund window, channel busy).</summary>
+    Retryable,
+
+    /// <summary>Final for this operation (bad signature, closed order, over-refund...).</summary>
+    Failed,
+
+    /// <summary>
+    /// Nobody knows what happened: timeout, network error, HTTP 429/5xx, an unreadable answer, or an
+    /// unknown code answering a payment or refund creation (API.md §2.4, §5.2 last rows). Resolve with a
+    /// query by <c>out_trade_no</c>; never resend automatically (§11.11).
+    /// </summary>
+    Unknown,
+}
+
+/// <summary>The call a <c>respcd</c> answers; an unknown code means different things for each (API.md §5.2).</summary>
+public enum QfPayOperation
+{
+    CreatePayment,
+    Query,
+    CreateRefund,
+}
+
+public static class QfPayOperations
+{
+    /// <summary>Payment and refund creation move money; their unknown answers must be resolved by a query.</summary>
+    public static bool IsCreation(this QfPayOperation operation) => operation is QfPayOperation.CreatePayment or QfPayOperation.CreateRefund;
+}

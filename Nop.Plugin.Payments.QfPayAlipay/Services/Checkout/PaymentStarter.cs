@@ -415,3 +415,61 @@ public class PaymentStarter
 
     private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;
 }
+
+/// <summary>Where the shopper goes after an order was placed with this method (or asked to pay it again).</summary>
+/// <param name="SentToWallet">True: <paramref name="RedirectUrl"/> is QFPay's pay_url (or <see cref="TradeNo"/> is set). False: a plugin page.</param>
+/// <param name="RedirectUrl">Absolute URL for a 302.</param>
+/// <param name="Attempt">The attempt recorded for this trip, when one could be recorded.</param>
+/// <param name="Reason">Why the shopper was not sent to the wallet (for logs and tests; never shown raw).</param>
+public sealed record PaymentStart(bool SentToWallet, string RedirectUrl, QfPayPaymentAttempt? Attempt, string? Reason)
+{
+    public static PaymentStart ToWallet(string payUrl, QfPayPaymentAttempt attempt) => new(true, payUrl, attempt, null);
+
+    /// <summary>
+    /// 800107: QFPay's <c>pay_params.tradeNO</c> for the page's <c>AlipayJSBridge.call("tradePay")</c>. There is no
+    /// address to redirect to (<see cref="RedirectUrl"/> is empty): the shop renders the tradePay page itself.
+    /// </summary>
+    public string? TradeNo { get; init; }
+
+    public static PaymentStart ToTradePay(string tradeNo, QfPayPaymentAttempt attempt) => new(true, string.Empty, attempt, null) { TradeNo = tradeNo };
+
+    public static PaymentStart ToProblemPage(string problemUrl, QfPayPaymentAttempt? attempt, string reason) => new(false, problemUrl, attempt, reason);
+
+    /// <summary>True when <see cref="Attempt"/> is an earlier attempt whose open link was handed out again (no new payment).</summary>
+    public bool Reused { get; init; }
+
+    /// <summary>True when QFPay was asked for a new payment (a new attempt, with its own out_trade_no).</summary>
+    public bool IsNewAttempt { get; init; }
+
+    /// <summary>True when an earlier payment turned out paid: no new payment was started.</summary>
+    public bool AlreadyPaid { get; init; }
+}
+
+/// <summary>
+/// How long an attempt's link lives and whether it may be handed out again instead of starting a new payment. QFPay
+/// closes a payment at its expired_time: what the store set when the attempt was sent, else QFPay's default of 30
+/// minutes. That moment is kept on the attempt (<see cref="QfPayPaymentAttempt.ExpiresOnUtc"/>), so changing the
+/// setting later changes nothing for links already out.
+/// </summary>
+public static class PayUrlFreshness
+{
+    public static TimeSpan QfPayDefaultLifetime { get; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A link is handed out only while it has this long left, so it does not die while the shopper logs in to Alipay.</summary>
+    public static TimeSpan ReuseMargin { get; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The lifetime of a link sent with <paramref name="expiryMinutes"/> (the store's PaymentExpiryMinutes at that time).</summary>
+    public static TimeSpan Lifetime(int? expiryMinutes) =>
+        expiryMinutes is int minutes && minutes > 0 ? TimeSpan.FromMinutes(minutes) : QfPayDefaultLifetime;
+
+    /// <summary>When QFPay closes <paramref name="attempt"/>'s payment; attempts of version 1.0 count from creation with QFPay's default.</summary>
+    public static DateTime ExpiresOnUtc(QfPayPaymentAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return DateTime.SpecifyKind(attempt.ExpiresOnUtc ?? attempt.CreatedOnUtc + QfPayDefaultLifetime, DateTimeKind.Utc);
+    }
+
+    /// <summary>True while the attempt's link is open and has <see cref="ReuseMargin"/> left.</summary>
+    public static bool CanReuse(QfPayPaymentAttempt? attempt, DateTime nowUtc) =>
+        attempt is { Status: PaymentAttemptStatus.AwaitingPayment, PayUrl.Length: > 0 } && ExpiresOnUtc(attempt) - ReuseMargin > nowUtc;
+}

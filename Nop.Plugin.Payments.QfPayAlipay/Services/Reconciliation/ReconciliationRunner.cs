@@ -1,5 +1,8 @@
+using System.Globalization;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
@@ -7,6 +10,66 @@ using Nop.Services.Configuration;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
+
+/// <summary>What one reconciliation run did; its text goes to the health log ("ReconciliationRun").</summary>
+public sealed class ReconciliationSummary
+{
+    public int Queries { get; set; }
+
+    /// <summary>Attempts QFPay reported paid and the settlement routine settled (or found settled).</summary>
+    public int Paid { get; set; }
+
+    /// <summary>Settlements left half-way by a node that died, completed now.</summary>
+    public int InterruptedCompleted { get; set; }
+
+    /// <summary>Payments QFPay took that the order does not keep (duplicate, mismatch, closed order): flagged to refund.</summary>
+    public int MoneyNotApplied { get; set; }
+
+    public int StillPending { get; set; }
+
+    public int Expired { get; set; }
+
+    public int NotPaid { get; set; }
+
+    public int OrdersCancelled { get; set; }
+
+    public int RefundsRecorded { get; set; }
+
+    public int RefundsFailed { get; set; }
+
+    public int RefundsPending { get; set; }
+
+    /// <summary>Attempts and refunds of stores whose QFPay settings are incomplete (never queried).</summary>
+    public int SkippedUnconfigured { get; set; }
+
+    public int Failures { get; set; }
+
+    /// <summary>The run used its whole query budget: more work waits for the next run.</summary>
+    public bool BudgetExhausted { get; set; }
+
+    /// <summary>The run hit its time limit.</summary>
+    public bool TimedOut { get; set; }
+
+    public override string ToString()
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{Queries} queries: {Paid} paid ({InterruptedCompleted} interrupted settlements completed), {MoneyNotApplied} paid but not applied " +
+            $"(flagged to refund), {StillPending} still pending, " +
+            $"{Expired} expired, {NotPaid} not paid, {OrdersCancelled} orders cancelled; refunds: {RefundsRecorded} recorded, {RefundsFailed} failed, " +
+            $"{RefundsPending} pending");
+
+        if (SkippedUnconfigured > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; {SkippedUnconfigured} skipped (store not configured)");
+        if (Failures > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; {Failures} errors (see the log)");
+        if (BudgetExhausted)
+            text += "; query budget used up, the rest waits for the next run";
+        if (TimedOut)
+            text += "; time limit reached, the rest waits for the next run";
+
+        return text + ".";
+    }
+}
 
 /// <summary>
 /// One reconciliation run: asks QFPay about what is still open, oldest first, within one query budget, and applies
@@ -340,3 +403,80 @@ public class ReconciliationRunner
 
     private sealed class TooManyFailuresException : Exception;
 }
+
+/// <summary>
+/// Decides which web node may query an attempt (or refund) now, so that runs on several nodes at once query each at
+/// most once per interval.
+/// </summary>
+/// <remarks>
+/// The latest claim of a subject is its "last queried on". A node that finds it older than the interval INSERTs the
+/// next one, <c>query-attempt:&lt;id&gt;#&lt;latest + 1&gt;</c>; the unique index lets exactly one node succeed,
+/// because every node that read the same latest claim tries the same key, and a node that read an older one tries a
+/// key that already exists. It is the conditional update "set LastQueriedOnUtc = now where LastQueriedOnUtc = what
+/// I read" done as an insert, which nopCommerce's repository can express on every database; and nothing has to be
+/// written back afterwards, so a node dying after its claim only delays that subject by one interval.
+/// </remarks>
+public class QueryClaims
+{
+    private readonly IWorkClaimStore _claims;
+    private readonly TimeProvider _timeProvider;
+
+    public QueryClaims(IWorkClaimStore claims, TimeProvider timeProvider)
+    {
+        _claims = claims;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>True when this caller may query <paramref name="subjectId"/> now (and has recorded that it does).</summary>
+    public virtual async Task<bool> TryClaimAsync(WorkClaimKind kind, int subjectId, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var latest = await _claims.LatestAsync(kind, subjectId, cancellationToken);
+        if (latest is not null && now - DateTime.SpecifyKind(latest.ClaimedOnUtc, DateTimeKind.Utc) < interval)
+            return false;
+
+        var sequence = (latest?.Sequence ?? 0) + 1;
+        var claim = new QfPayWorkClaim
+        {
+            ClaimKey = WorkClaimKeys.Query(kind, subjectId, sequence),
+            Kind = kind,
+            SubjectId = subjectId,
+            Sequence = sequence,
+            ClaimedOnUtc = now,
+        };
+        return await _claims.TryInsertAsync(claim, cancellationToken) == UniqueInsert.Inserted;
+    }
+
+    /// <summary>When <paramref name="subjectId"/> was last claimed for a query, or null.</summary>
+    public virtual async Task<DateTime?> LastClaimedAsync(WorkClaimKind kind, int subjectId, CancellationToken cancellationToken = default) =>
+        (await _claims.LatestAsync(kind, subjectId, cancellationToken))?.ClaimedOnUtc;
+}
+
+/// <summary>
+/// Each store's settings and QFPay account, loaded once per run: a scheduled task has no "current store"
+/// (PLUGIN-API.md §7.8), so every attempt is handled with the settings of the store that created it.
+/// </summary>
+public class StoreAccounts
+{
+    private readonly Dictionary<int, StoreAccount> _loaded = [];
+    private readonly ISettingService _settingService;
+
+    public StoreAccounts(ISettingService settingService)
+    {
+        _settingService = settingService;
+    }
+
+    public virtual async Task<StoreAccount> ForStoreAsync(int storeId)
+    {
+        if (_loaded.TryGetValue(storeId, out var known))
+            return known;
+
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeId);
+        var account = new StoreAccount(storeId, settings, MerchantAccount.From(settings));
+        _loaded[storeId] = account;
+        return account;
+    }
+}
+
+/// <param name="Account">The account, or why the store's settings cannot make one (never quoting the key).</param>
+public sealed record StoreAccount(int StoreId, QfPayAlipaySettings Settings, FieldResult<QfPayAccount> Account);

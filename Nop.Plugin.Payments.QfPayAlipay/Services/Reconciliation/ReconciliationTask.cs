@@ -82,3 +82,67 @@ public class ReconciliationTask : IScheduleTask
         }
     }
 }
+
+/// <summary>The reconciliation task's bounds.</summary>
+/// <param name="MinimumAge">
+/// Attempts younger than this are left to the notification and the return page: the shopper is probably still paying.
+/// </param>
+/// <param name="MaximumAge">Older attempts are no longer asked about (QFPay's query reaches back three months at most per call, API.md §7.2).</param>
+/// <param name="QueriesPerRun">
+/// At most this many queries per run. Half of QFPay's 400 per minute (API.md §1.5), so a run alone can never
+/// approach the limit and checkout, return pages and refunds keep the other half (§7.6: "stay far below").
+/// </param>
+/// <param name="ExpiryMargin">
+/// Added to an attempt's expired_time before its age alone counts as expired (clock differences, QFPay's processing),
+/// and only together with a fresh query that reports it unpaid.
+/// </param>
+/// <param name="DefaultExpiry">QFPay's default expired_time when the store sets none (API.md §4.2: 30 minutes).</param>
+/// <param name="PageSize">Rows read per database page.</param>
+/// <param name="ClaimRetention">Query claims older than this are deleted; attempts that old are never queried again anyway.</param>
+/// <param name="RunTimeLimit">A run stops after this long, leaving the rest to the next run (the task wakes every 10 minutes).</param>
+/// <param name="MaxFailuresPerRun">A run stops after this many unexpected errors (e.g. the database is down) instead of repeating them.</param>
+public sealed record ReconciliationPolicy(
+    TimeSpan MinimumAge,
+    TimeSpan MaximumAge,
+    int QueriesPerRun,
+    TimeSpan ExpiryMargin,
+    TimeSpan DefaultExpiry,
+    int PageSize,
+    TimeSpan ClaimRetention,
+    TimeSpan RunTimeLimit,
+    int MaxFailuresPerRun)
+{
+    public static ReconciliationPolicy Default { get; } = new(
+        MinimumAge: TimeSpan.FromMinutes(5),
+        MaximumAge: TimeSpan.FromDays(35),
+        QueriesPerRun: 200,
+        ExpiryMargin: TimeSpan.FromMinutes(15),
+        DefaultExpiry: TimeSpan.FromMinutes(30),
+        PageSize: 100,
+        ClaimRetention: TimeSpan.FromDays(40),
+        RunTimeLimit: TimeSpan.FromMinutes(8),
+        MaxFailuresPerRun: 5);
+
+    /// <summary>
+    /// When an attempt may be treated as expired once a fresh query says it is unpaid: its own expiry, as sent with it
+    /// (never today's setting), plus the margin.
+    /// </summary>
+    public DateTime ExpiredOnUtc(QfPayPaymentAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return DateTime.SpecifyKind(attempt.ExpiresOnUtc ?? attempt.CreatedOnUtc + DefaultExpiry, DateTimeKind.Utc) + ExpiryMargin;
+    }
+
+    /// <summary>
+    /// The per-store interval between two queries of the same attempt or refund: ReconciliationIntervalMinutes (at least
+    /// 1) less a tenth, at most a minute. The task wakes on a fixed schedule and a query is claimed a little after its
+    /// run starts, so a full interval would make every other run skip it.
+    /// </summary>
+    public static TimeSpan RequeryInterval(QfPayAlipaySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var interval = TimeSpan.FromMinutes(Math.Max(1, settings.ReconciliationIntervalMinutes));
+        var slack = TimeSpan.FromTicks(Math.Min(interval.Ticks / 10, TimeSpan.FromMinutes(1).Ticks));
+        return interval - slack;
+    }
+}

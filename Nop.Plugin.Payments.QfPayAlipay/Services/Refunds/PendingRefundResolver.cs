@@ -1,11 +1,47 @@
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
-using Nop.Services.Logging;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+
+/// <summary>How long a refund is given before its silence means something.</summary>
+/// <param name="InFlight">
+/// A pending refund younger than this may still be inside the admin's request (the call plus one query take at most
+/// 30 s + 15 s, API.md §2.4): a notification about it is answered "retry" so that the request, not the notification,
+/// records it on the order, and nopCommerce never counts it twice. QFPay retries after 2 minutes (§6.6).
+/// </param>
+/// <param name="NotFoundGrace">
+/// A refund QFPay still does not know this long after it was sent was never made (its request was lost or refused
+/// before QFPay recorded it): it is marked failed, and the admin may refund again with a new number (§5.2, 2011 row:
+/// "use a new out_trade_no only after the query proves the old one is dead").
+/// </param>
+public sealed record RefundTimings(TimeSpan InFlight, TimeSpan NotFoundGrace)
+{
+    public static RefundTimings Default { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(15));
+}
+
+/// <summary>Who learned what became of a refund; named in order notes.</summary>
+public enum RefundSource
+{
+    /// <summary>QFPay's answer to the refund call (or the query right after it).</summary>
+    RefundCall,
+
+    /// <summary>QFPay's signed refund notification (API.md §6.7).</summary>
+    Notification,
+
+    /// <summary>The reconciliation task's query.</summary>
+    Reconciliation,
+
+    /// <summary>An admin's "check status now".</summary>
+    AdminCheck,
+
+    /// <summary>The query made before a new refund of the same payment.</summary>
+    BeforeNextRefund,
+}
 
 /// <summary>What resolving a pending refund did.</summary>
 public enum RefundResolutionKind
@@ -138,4 +174,92 @@ public class PendingRefundResolver
     private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
+
+/// <summary>What a query told about one refund (API.md §7.4, refund rows).</summary>
+public enum RefundFindingKind
+{
+    /// <summary>Record respcd 0000: the refund was made.</summary>
+    Succeeded,
+
+    /// <summary>Record 1143/1145: QFPay is still processing it.</summary>
+    Processing,
+
+    /// <summary>Record with any other code: the refund failed, no money moved.</summary>
+    Failed,
+
+    /// <summary>The query worked and QFPay has no such refund in the months searched.</summary>
+    NotFound,
+
+    /// <summary>The query itself failed (timeout, network, 429, configuration): nothing was learned.</summary>
+    QueryFailed,
+}
+
+/// <param name="RefundSyssn">QFPay's number of the refund, when the record gave one.</param>
+/// <param name="AmountMinor">The record's txamt, when given.</param>
+/// <param name="Detail">One line for logs and notes; never a secret.</param>
+public sealed record RefundFinding(RefundFindingKind Kind, string? RefundSyssn, string? ResponseCode, long? AmountMinor, string? Currency, string Detail);
+
+/// <summary>
+/// Asks QFPay what became of one refund: by its syssn when known, otherwise by its out_trade_no with the month
+/// window of its creation (API.md §7.2, §8.2 "query the refund instead of re-sending"). Reads only; applying the
+/// answer is <see cref="PendingRefundResolver"/>'s job.
+/// </summary>
+public class RefundStatusQuery
+{
+    private readonly QfPayClient _client;
+    private readonly ISettingService _settingService;
+
+    public RefundStatusQuery(QfPayClient client, ISettingService settingService)
+    {
+        _client = client;
+        _settingService = settingService;
+    }
+
+    public virtual async Task<RefundFinding> QueryAsync(QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(refund.StoreId);
+        var account = MerchantAccount.From(settings);
+        if (!account.IsValid)
+            return new RefundFinding(RefundFindingKind.QueryFailed, null, null, null, null, $"QFPay cannot be asked: {account.Error}");
+
+        return await QueryAsync(account.Value, refund, cancellationToken);
+    }
+
+    public virtual async Task<RefundFinding> QueryAsync(QfPayAccount account, QfPayRefund refund, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(refund);
+
+        // A syssn query ignores the date window; an out_trade_no query only sees the months it names (§7.2).
+        var request = string.IsNullOrWhiteSpace(refund.RefundSyssn)
+            ? QueryRequest.ByOutTradeNo(refund.OutTradeNo, new DateTimeOffset(DateTime.SpecifyKind(refund.CreatedOnUtc, DateTimeKind.Utc)))
+            : QueryRequest.BySyssn(refund.RefundSyssn);
+
+        var result = await _client.QueryAsync(account, request, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return new RefundFinding(RefundFindingKind.QueryFailed, null, result.ResponseCode, null, null,
+                $"query for refund {refund.OutTradeNo} failed: {result.Outcome}/{result.Problem}, code {result.ResponseCode ?? "none"}");
+        }
+
+        var record = result.Response.Records
+            .Where(static r => r.IsRefund || string.IsNullOrEmpty(r.OrderType))
+            .FirstOrDefault(r => string.Equals(r.OutTradeNo, refund.OutTradeNo, StringComparison.Ordinal)
+                || (!string.IsNullOrEmpty(refund.RefundSyssn) && string.Equals(r.Syssn, refund.RefundSyssn, StringComparison.Ordinal)));
+
+        if (record is null)
+            return new RefundFinding(RefundFindingKind.NotFound, null, null, null, null, $"QFPay has no refund {refund.OutTradeNo}");
+
+        var kind = record.Status switch
+        {
+            TransactionStatus.Succeeded => RefundFindingKind.Succeeded,
+            TransactionStatus.Pending => RefundFindingKind.Processing,
+            _ => RefundFindingKind.Failed,
+        };
+
+        return new RefundFinding(kind, record.Syssn, record.ResponseCode, record.AmountInMinorUnits, record.Currency,
+            $"QFPay reports refund {refund.OutTradeNo} {kind.ToString().ToLowerInvariant()} (code {record.ResponseCode ?? "none"}, syssn {record.Syssn ?? "none"})");
+    }
 }

@@ -1,4 +1,6 @@
+using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
@@ -102,5 +104,105 @@ public class ReturnPageDecider
         var problem = PaymentProblems.For(attempt);
         return new ReturnPageDecision(ReturnPageKind.Problem, order.Id, order.OrderGuid, order.CustomOrderNumber, problem,
             PaymentProblems.CanRetry(order, problem));
+    }
+}
+
+public enum ReturnPageKind
+{
+    /// <summary>Paid: nopCommerce's checkout-completed page.</summary>
+    Completed,
+
+    /// <summary>Not confirmed yet: the plugin's waiting page, which refreshes itself.</summary>
+    Pending,
+
+    /// <summary>Not paid (or paid but not acceptable): the plugin's problem page.</summary>
+    Problem,
+
+    /// <summary>No such attempt or order: the home page.</summary>
+    NotFound,
+}
+
+/// <summary>Where the browser goes after QFPay sent it back (or after the problem page was opened).</summary>
+public sealed record ReturnPageDecision(ReturnPageKind Kind, int OrderId = 0, Guid OrderGuid = default, string? CustomOrderNumber = null,
+    PaymentProblemKind? Problem = null, bool CanRetry = false)
+{
+    public static ReturnPageDecision NotFound { get; } = new(ReturnPageKind.NotFound);
+}
+
+/// <summary>What the shopper is told on the problem page; each has its own text (see Localization/CheckoutResources).</summary>
+public enum PaymentProblemKind
+{
+    /// <summary>QFPay was not asked, or refused to create the payment: nothing can have been charged.</summary>
+    NotStarted,
+
+    /// <summary>The payment was created but closed, cancelled or failed: nothing was charged.</summary>
+    NotCompleted,
+
+    /// <summary>QFPay's answer is unknown (timeout, network): the shopper may have paid; the order updates itself if so.</summary>
+    Unconfirmed,
+
+    /// <summary>The payment link expired unpaid.</summary>
+    Expired,
+
+    /// <summary>A payment arrived that does not match the order: the store looks into it.</summary>
+    Mismatch,
+
+    /// <summary>A payment arrived for an order that can no longer be paid: the store refunds it.</summary>
+    NotPayable,
+}
+
+public static class PaymentProblems
+{
+    /// <summary>How the latest attempt of an unpaid order reads to the shopper.</summary>
+    public static PaymentProblemKind For(QfPayPaymentAttempt? attempt) => attempt?.Status switch
+    {
+        null => PaymentProblemKind.NotStarted,
+        PaymentAttemptStatus.Failed => string.IsNullOrEmpty(attempt.Syssn) ? PaymentProblemKind.NotStarted : PaymentProblemKind.NotCompleted,
+        PaymentAttemptStatus.Expired => PaymentProblemKind.Expired,
+        PaymentAttemptStatus.Mismatch => PaymentProblemKind.Mismatch,
+        PaymentAttemptStatus.Paid or PaymentAttemptStatus.NotApplied or PaymentAttemptStatus.DuplicatePayment => PaymentProblemKind.NotPayable,
+        _ => PaymentProblemKind.Unconfirmed,
+    };
+
+    /// <summary>
+    /// Whether "Retry payment" makes sense: the order still waits for its money and the problem is not one the store
+    /// has to resolve. nopCommerce decides again on the order page (PLUGIN-API.md §1.5, retry payment).
+    /// </summary>
+    public static bool CanRetry(Order order, PaymentProblemKind problem) =>
+        order.PaymentStatus == PaymentStatus.Pending && order.OrderStatus != OrderStatus.Cancelled && !order.Deleted
+        && problem is not (PaymentProblemKind.Mismatch or PaymentProblemKind.NotPayable);
+
+    public static bool IsPaid(Order order) =>
+        order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded;
+}
+
+/// <summary>Whether the browser asking placed the order, and the order number it may be shown.</summary>
+/// <param name="PlacedByCurrentCustomer">The request's customer is the order's customer.</param>
+public sealed record OrderViewer(bool PlacedByCurrentCustomer, string CustomOrderNumber);
+
+/// <summary>
+/// Whether the browser asking is the order's customer. nopCommerce's checkout completed page sends anyone else to the
+/// home page, and a payment is often finished in another browser than the order was placed in: the phone that scanned
+/// the desktop's QR code, or Safari after an in-app browser.
+/// </summary>
+public class OrderOwnership
+{
+    private readonly IOrderService _orderService;
+    private readonly IWorkContext _workContext;
+
+    public OrderOwnership(IOrderService orderService, IWorkContext workContext)
+    {
+        _orderService = orderService;
+        _workContext = workContext;
+    }
+
+    public virtual async Task<OrderViewer> ViewerOfAsync(int orderId)
+    {
+        var order = await _orderService.GetOrderByIdAsync(orderId);
+        if (order is null)
+            return new OrderViewer(false, string.Empty);
+
+        var customer = await _workContext.GetCurrentCustomerAsync();
+        return new OrderViewer(customer is not null && customer.Id == order.CustomerId, order.CustomOrderNumber ?? string.Empty);
     }
 }
