@@ -9,6 +9,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Controllers;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Factories;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Components;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Factories;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 

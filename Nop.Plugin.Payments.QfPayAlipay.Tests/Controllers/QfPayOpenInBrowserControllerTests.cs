@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;

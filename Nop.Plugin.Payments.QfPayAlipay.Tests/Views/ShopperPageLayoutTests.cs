@@ -36,9 +36,9 @@ public partial class ShopperPageLayoutTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(view.IndexOf("ShopperGuidanceTexts.CopyManuallyKey", StringComparison.Ordinal),
+            Assert.That(view.IndexOf("ShopperGuidanceTexts.CopyManually.Key", StringComparison.Ordinal),
                 Is.GreaterThan(0).And.LessThan(view.IndexOf("id=\"qfpay-resume-link\"", StringComparison.Ordinal)));
-            Assert.That(ShopperGuidanceTexts.English[ShopperGuidanceTexts.CopyManuallyKey], Does.Contain("link below"));
+            Assert.That(ShopperGuidanceTexts.CopyManually.English, Does.Contain("link below"));
         });
     }
 
@@ -57,6 +57,6 @@ public partial class ShopperPageLayoutTests
         Assert.That(steps.Where(text => Directions.Any(text.Contains)), Is.Empty);
     }
 
-    [GeneratedRegex(@"<a class=""button-1""[^>]*>@T\(CheckoutResources\.ProblemRetry\)</a>")]
+    [GeneratedRegex(@"<a class=""button-1""[^>]*>@T\(CheckoutResources\.ProblemRetry\.Key\)</a>")]
     private static partial Regex RetryLink();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Payments.QfPayAlipay.Controllers;
+using Nop.Plugin.Payments.QfPayAlipay.Factories;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Services.Orders;
 using Nop.Web.Framework;

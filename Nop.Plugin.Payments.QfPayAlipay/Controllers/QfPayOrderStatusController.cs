@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Services.Messages;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
@@ -39,6 +38,6 @@ public class QfPayStatusController : BasePluginController
 
         // Serialized here rather than by MVC's formatter, whose naming policy is the host's choice: the page relies on
         // these exact property names.
-        return Content(JsonSerializer.Serialize(model), "application/json");
+        return Content(ScriptSafeJson.Serialize(model), "application/json");
     }
 }

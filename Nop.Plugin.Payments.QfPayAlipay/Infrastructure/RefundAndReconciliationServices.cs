@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
+using Nop.Plugin.Payments.QfPayAlipay.Factories;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;

@@ -2,13 +2,17 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Localization;
 
 /// <summary>
 /// Every locale string resource the plugin installs, all under <see cref="QfPayAlipayDefaults.LocaleResourcePrefix"/>.
-/// Adding a text is one line in one of the partial files (shopper, admin, validation, refunds, order page, protocol),
-/// with its three languages side by side; install and upgrade pick it up from here.
+/// A text is one row: its key and its three languages side by side, in the file of its area (PluginResources.Shopper,
+/// .Admin, .Validation, .Refunds, .OrderStatus, .Protocol, .ServiceWindow). A text the code names is a member of its
+/// area's class (e.g. <see cref="RefundTexts.NotConfigured"/>); install and upgrade pick every row up from here.
 /// </summary>
 public static partial class PluginResources
 {
     private static readonly Lazy<IReadOnlyList<LocaleResource>> Table = new(static () =>
-        [.. Shopper(), .. Admin(), .. Validation(), .. Refunds(), .. OrderStatusPage(), .. Protocol(), .. ServiceWindow()]);
+        [
+            .. Shopper(), .. Admin(), .. Validation(), .. RefundTexts.All, .. OrderStatusTexts.All, .. StatusNames.All, .. Protocol(),
+            .. ServiceWindowResources.All,
+        ]);
 
     public static IReadOnlyList<LocaleResource> All => Table.Value;
 
@@ -22,15 +26,4 @@ public static partial class PluginResources
 
     private static LocaleResource R(string key, string english, string traditionalChinese, string simplifiedChinese) =>
         new(key, english, traditionalChinese, simplifiedChinese);
-
-    /// <summary>
-    /// Texts whose English lives with the code that uses them (another class's key → English table), with the
-    /// Chinese kept here by key. A key without Chinese falls back to English rather than failing an install;
-    /// the locale tests catch the gap before release.
-    /// </summary>
-    private static IEnumerable<LocaleResource> WithChinese(IEnumerable<KeyValuePair<string, string>> english,
-        IReadOnlyDictionary<string, (string Traditional, string Simplified)> chinese) =>
-        english.Select(e => chinese.TryGetValue(e.Key, out var zh)
-            ? R(e.Key, e.Value, zh.Traditional, zh.Simplified)
-            : R(e.Key, e.Value, e.Value, e.Value));
 }

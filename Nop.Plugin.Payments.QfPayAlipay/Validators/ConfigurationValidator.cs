@@ -84,17 +84,17 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
         RuleFor(m => m.AlipayAppPrivateKey)
             .Must((m, _) => AlipayAppProblem(m) is null)
             .When(m => Editing(m, m.AlipayAppPrivateKey_OverrideForStore) && HasText(m.AlipayAppPrivateKey))
-            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp), AlipayAppProblem(m)));
+            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp.Key), AlipayAppProblem(m)));
 
         RuleFor(m => m.AlipayAppPrivateKey)
             .NotEmpty()
             .When(m => Editing(m, m.AlipayAppPrivateKey_OverrideForStore) && HasText(m.AlipayAppId) && !m.AlipayAppPrivateKeyStoredForScope)
-            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp), "The Alipay app private key is not configured."));
+            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp.Key), "The Alipay app private key is not configured."));
 
         RuleFor(m => m.AlipayPublicKey)
             .NotEmpty()
             .When(m => Editing(m, m.AlipayPublicKey_OverrideForStore) && HasText(m.AlipayAppId))
-            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp), "The Alipay public key is not configured."));
+            .WithMessage(m => string.Format(Text(ServiceWindowResources.InvalidApp.Key), "The Alipay public key is not configured."));
 
         // Payment
         RuleFor(m => m.PayTypeId)

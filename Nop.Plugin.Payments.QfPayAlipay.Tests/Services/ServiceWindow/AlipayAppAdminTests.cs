@@ -2,6 +2,7 @@ using System.Text.Json;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Stores;
+using Nop.Plugin.Payments.QfPayAlipay.Factories;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;

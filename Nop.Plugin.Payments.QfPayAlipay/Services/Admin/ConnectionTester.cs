@@ -1,6 +1,9 @@
 using System.Globalization;
+using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
+using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 
@@ -103,4 +106,81 @@ public class ConnectionTester
 
     private static ConnectionTestResult NotConfigured(string messageKey, params string[] arguments) =>
         new(ConnectionTestOutcome.NotConfigured, messageKey, arguments);
+}
+
+/// <summary>What the admin is told after "Test connection".</summary>
+public enum ConnectionTestOutcome
+{
+    /// <summary>QFPay answered respcd 0000: app code and key are accepted.</summary>
+    CredentialsOk,
+
+    /// <summary>respcd 1108: the signature did not verify.</summary>
+    WrongKey,
+
+    /// <summary>respcd 1105, 1106 or 1107: QFPay does not accept the app code.</summary>
+    UnknownAppCode,
+
+    /// <summary>No usable answer: timeout, network error, HTTP 429/5xx, or not QFPay at that address.</summary>
+    Unreachable,
+
+    /// <summary>QFPay answered with another code.</summary>
+    OtherCode,
+
+    /// <summary>Nothing was sent: the settings on the page are incomplete.</summary>
+    NotConfigured,
+}
+
+/// <param name="MessageKey">Locale resource with composite-format placeholders for <paramref name="MessageArguments"/>.</param>
+/// <param name="MessageArguments">Base URL, code, QFPay's message, HTTP status or exception type; never a secret.</param>
+public sealed record ConnectionTestResult(ConnectionTestOutcome Outcome, string MessageKey, IReadOnlyList<string> MessageArguments)
+{
+    public bool Succeeded => Outcome == ConnectionTestOutcome.CredentialsOk;
+
+    /// <summary>QFPay's respcd, when it answered with one.</summary>
+    public string? ResponseCode { get; init; }
+}
+
+/// <summary>What a connection test needs: where QFPay is and the credentials to sign with.</summary>
+public sealed record ConnectionSettings(
+    QfPayEnvironment Environment,
+    string? CustomBaseUrl,
+    string? AppCode,
+    string? ClientKey,
+    string? MerchantId,
+    QfPaySignType SignType)
+{
+    /// <summary>Never prints the key, so the record is safe in a log line or an assertion message.</summary>
+    public override string ToString() =>
+        $"ConnectionSettings {{ Environment = {Environment}, CustomBaseUrl = {CustomBaseUrl}, AppCode = {AppCode}, " +
+        $"ClientKey = {ClientKeyMask.For(ClientKey) ?? "(none)"}, MerchantId = {MerchantId}, SignType = {SignType} }}";
+}
+
+/// <summary>
+/// What "Test connection" tests: the values on the page where the admin may edit them, the settings in effect
+/// for the store scope where they are inherited (their inputs are disabled and not posted), and the key just
+/// typed, or else the key in effect.
+/// </summary>
+public class ConnectionSettingsResolver
+{
+    private readonly ISettingService _settingService;
+
+    public ConnectionSettingsResolver(ISettingService settingService)
+    {
+        _settingService = settingService;
+    }
+
+    public virtual async Task<ConnectionSettings> ResolveAsync(ConfigurationModel model, int storeScope)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var stored = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeScope);
+        bool Editing(bool overrideForStore) => storeScope == 0 || overrideForStore;
+
+        return new ConnectionSettings(
+            Editing(model.EnvironmentId_OverrideForStore) ? (QfPayEnvironment)model.EnvironmentId : stored.Environment,
+            Editing(model.CustomBaseUrl_OverrideForStore) ? model.CustomBaseUrl : stored.CustomBaseUrl,
+            Editing(model.AppCode_OverrideForStore) ? model.AppCode : stored.AppCode,
+            string.IsNullOrWhiteSpace(model.ClientKey) ? stored.ClientKey : model.ClientKey,
+            Editing(model.MerchantId_OverrideForStore) ? model.MerchantId : stored.MerchantId,
+            Editing(model.SignTypeId_OverrideForStore) ? (QfPaySignType)model.SignTypeId : stored.SignType);
+    }
 }

@@ -1,5 +1,6 @@
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
@@ -141,6 +142,6 @@ public class OrderStatusChecker
         return noted || flagged;
     }
 
-    private async Task<StatusCheckLine> LineAsync(StatusCheckLevel level, AdminText text, params object?[] args) =>
+    private async Task<StatusCheckLine> LineAsync(StatusCheckLevel level, LocaleResource text, params object?[] args) =>
         new(level, await _texts.GetAsync(text, args));
 }

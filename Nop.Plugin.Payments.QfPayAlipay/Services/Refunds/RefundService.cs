@@ -4,6 +4,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
@@ -326,7 +327,7 @@ public class RefundService
 
     private Task<string> CodeTextAsync(string messageKey, string english) => _texts.ResourceOrDefaultAsync(messageKey, english);
 
-    private async Task<RefundSubmission> NotRefundedAsync(AdminText text, params object?[] args) =>
+    private async Task<RefundSubmission> NotRefundedAsync(LocaleResource text, params object?[] args) =>
         new(RefundSubmissionState.NotRefunded, await _texts.GetAsync(text, args));
 
     private static RefundPaymentResult Error(string text)

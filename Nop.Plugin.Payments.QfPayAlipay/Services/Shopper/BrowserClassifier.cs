@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 

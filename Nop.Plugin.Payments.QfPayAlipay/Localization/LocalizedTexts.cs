@@ -1,12 +1,12 @@
 using System.Globalization;
 using Nop.Services.Localization;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
+namespace Nop.Plugin.Payments.QfPayAlipay.Localization;
 
 /// <summary>
 /// Admin-facing texts of refunds, reconciliation and the order page: the store's locale resource when it exists,
-/// otherwise the English text shipped here, so a message is never shown as a bare resource key (e.g. before an
-/// upgrade added the resource).
+/// otherwise the row's shipped English, so a message is never shown as a bare resource key (e.g. before an upgrade
+/// added the resource).
 /// </summary>
 public class LocalizedTexts
 {
@@ -18,7 +18,7 @@ public class LocalizedTexts
     }
 
     /// <summary>The text of <paramref name="text"/> in the admin's language, with <paramref name="args"/> filled in.</summary>
-    public virtual async Task<string> GetAsync(AdminText text, params object?[] args)
+    public virtual async Task<string> GetAsync(LocaleResource text, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(text);
         var format = await ResourceOrDefaultAsync(text.Key, text.English);
@@ -45,6 +45,3 @@ public class LocalizedTexts
         return string.IsNullOrWhiteSpace(value) || string.Equals(value, key, StringComparison.OrdinalIgnoreCase) ? english : value;
     }
 }
-
-/// <summary>A locale resource key with the English text it ships with (placeholders {0}, {1}, ...).</summary>
-public sealed record AdminText(string Key, string English);

@@ -1,10 +1,10 @@
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
+namespace Nop.Plugin.Payments.QfPayAlipay.Factories;
 
 /// <summary>Builds the order page's Alipay (QFPay) block from the plugin's own records (no call to QFPay).</summary>
 public class OrderPaymentStatusModelFactory

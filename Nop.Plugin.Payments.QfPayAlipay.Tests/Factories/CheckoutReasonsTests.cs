@@ -12,7 +12,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using Nop.Services.Directory;
 using Nop.Services.Stores;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Admin;
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Factories;
 
 /// <summary>
 /// Issue #13 item 2: the top of the configure page says every reason shoppers do not see the method at checkout right

@@ -2,11 +2,12 @@ using System.Globalization;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
+namespace Nop.Plugin.Payments.QfPayAlipay.Factories;
 
 /// <summary>
 /// The top of the configure page: every reason shoppers do not see the method at checkout right now, and what keeps

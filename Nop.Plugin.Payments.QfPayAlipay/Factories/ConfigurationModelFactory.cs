@@ -6,13 +6,14 @@ using Nop.Plugin.Payments.QfPayAlipay.Models;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Stores;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
+namespace Nop.Plugin.Payments.QfPayAlipay.Factories;
 
 /// <summary>
 /// Builds the configure page for a store scope: the settings in effect there with their override flags
@@ -131,7 +132,7 @@ public class ConfigurationModelFactory
             ? await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.RegisterNoAppCode")
             : string.Format(CultureInfo.CurrentCulture,
                 await _localizationService.GetResourceAsync("Plugins.Payments.QfPayAlipay.Configure.NotificationUrl.Register"), settings.AppCode.Trim());
-        model.AlipayCallbackUrl = string.IsNullOrWhiteSpace(store?.Url) ? null : new Checkout.CallbackUrls(store.Url).AlipayCallback;
+        model.AlipayCallbackUrl = string.IsNullOrWhiteSpace(store?.Url) ? null : new CallbackUrls(store.Url).AlipayCallback;
 
         model.AvailableEnvironments = await ChoicesAsync(model.EnvironmentId,
             (QfPayEnvironment.Test, "Plugins.Payments.QfPayAlipay.Environment.Test"),

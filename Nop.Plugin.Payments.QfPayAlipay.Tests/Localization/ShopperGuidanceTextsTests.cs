@@ -1,10 +1,13 @@
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Shopper;
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Localization;
 
 public class ShopperGuidanceTextsTests
 {
     private static IEnumerable<InAppBrowserApp> Apps() => Enum.GetValues<InAppBrowserApp>().Where(a => a != InAppBrowserApp.None);
+
+    private static Dictionary<string, string> English() => ShopperGuidanceTexts.All.ToDictionary(t => t.Key, t => t.English);
 
     [Test]
     public void Every_app_has_steps_with_an_English_text()
@@ -15,7 +18,7 @@ public class ShopperGuidanceTextsTests
             {
                 var key = ShopperGuidanceTexts.OpenInBrowserStepsKey(app);
                 Assert.That(key, Is.Not.Null, app.ToString());
-                Assert.That(ShopperGuidanceTexts.English, Contains.Key(key!), app.ToString());
+                Assert.That(English(), Contains.Key(key!), app.ToString());
             }
         });
     }
@@ -31,7 +34,7 @@ public class ShopperGuidanceTextsTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var (key, text) in ShopperGuidanceTexts.English)
+            foreach (var (key, text) in English())
             {
                 Assert.That(key, Does.StartWith(QfPayAlipayDefaults.LocaleResourcePrefix + ".Shopper.OpenInBrowser."));
                 Assert.That(text, Is.Not.Empty.And.EqualTo(text.Trim()), key);
@@ -42,29 +45,29 @@ public class ShopperGuidanceTextsTests
     [Test]
     public void Every_key_is_distinct_ignoring_case_as_nopCommerce_stores_them()
     {
-        Assert.That(ShopperGuidanceTexts.English.Keys.Select(k => k.ToLowerInvariant()), Is.Unique);
+        Assert.That(ShopperGuidanceTexts.All.Select(t => t.Key.ToLowerInvariant()), Is.Unique);
     }
 
     [Test]
     public void The_page_texts_are_all_there()
     {
-        Assert.That(ShopperGuidanceTexts.English.Keys, Is.SupersetOf(new[]
+        Assert.That(ShopperGuidanceTexts.All, Is.SupersetOf(new[]
         {
-            ShopperGuidanceTexts.TitleKey, ShopperGuidanceTexts.ExplanationKey, ShopperGuidanceTexts.CopyLinkKey,
-            ShopperGuidanceTexts.LinkCopiedKey, ShopperGuidanceTexts.CopyManuallyKey, ShopperGuidanceTexts.ResumeNoteKey,
+            ShopperGuidanceTexts.Title, ShopperGuidanceTexts.Explanation, ShopperGuidanceTexts.CopyLink,
+            ShopperGuidanceTexts.LinkCopied, ShopperGuidanceTexts.CopyManually, ShopperGuidanceTexts.ResumeNote,
         }));
     }
 
     [Test]
     public void Apps_with_an_open_in_browser_menu_say_where_it_is_and_the_others_point_to_the_copy_button()
     {
-        var copyButton = ShopperGuidanceTexts.English[ShopperGuidanceTexts.CopyLinkKey];
+        var copyButton = ShopperGuidanceTexts.CopyLink.English;
 
         Assert.Multiple(() =>
         {
             foreach (var app in Apps())
             {
-                var steps = ShopperGuidanceTexts.English[ShopperGuidanceTexts.OpenInBrowserStepsKey(app)!];
+                var steps = English()[ShopperGuidanceTexts.OpenInBrowserStepsKey(app)!];
                 if (InAppBrowserMenus.OffersOpenInBrowser(app))
                     Assert.That(steps, Does.Contain("then choose Open in"), app.ToString());
                 else

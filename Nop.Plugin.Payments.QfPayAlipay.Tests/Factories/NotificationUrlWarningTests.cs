@@ -6,7 +6,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 using Nop.Services.Stores;
 
-namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Admin;
+namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Factories;
 
 /// <summary>
 /// Issue #13 item 9: the configure page warns when the notification URL it shows cannot work, and says plainly that the
