@@ -129,7 +129,7 @@ public sealed record ReturnPageDecision(ReturnPageKind Kind, int OrderId = 0, Gu
     public static ReturnPageDecision NotFound { get; } = new(ReturnPageKind.NotFound);
 }
 
-/// <summary>What the shopper is told on the problem page; each has its own text (see Localization/CheckoutResources).</summary>
+/// <summary>What the shopper is told on the problem page; each has its own text (CheckoutResources.ProblemMessageKey, in Localization/PluginResources.Shopper.cs).</summary>
 public enum PaymentProblemKind
 {
     /// <summary>QFPay was not asked, or refused to create the payment: nothing can have been charged.</summary>
