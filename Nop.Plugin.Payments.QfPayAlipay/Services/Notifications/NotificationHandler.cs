@@ -108,13 +108,8 @@ public class NotificationHandler
                 return await RefusedAsync(ReasonFor(constructed.Refusal), constructed.Reason!);
 
             var verifiedBy = keys[keyIndex];
-            switch (constructed.Notification)
-            {
-                case PaymentNotification payment:
-                    return await SettleAsync(payment, verifiedBy, cancellationToken);
-                case RefundNotification refund:
-                    return await HandleRefundAsync(refund, verifiedBy, cancellationToken);
-            }
+            if (constructed.Notification is RefundNotification refund)
+                return await HandleRefundAsync(refund, verifiedBy, cancellationToken);
 
             if (constructed.Refusal == NotificationRefusal.NotSuccessful)
             {
@@ -122,7 +117,32 @@ public class NotificationHandler
                 return new HandledNotification(NotifyReason.NotSuccessful, verifiedBy.StoreId, constructed.Reason);
             }
 
-            return await RecoverByQueryAsync(constructed, verifiedBy, cancellationToken);
+            if (constructed.Notification is not PaymentNotification payment)
+                return await RecoverByQueryAsync(constructed, verifiedBy, cancellationToken);
+
+            // Our numbers are short ASCII (OutTradeNumber); anything else cannot be ours, and is not looked up.
+            var attempt = OutTradeNumber.IsValid(payment.OutTradeNo) ? await _attempts.FindByOutTradeNoAsync(payment.OutTradeNo, cancellationToken) : null;
+            if (attempt is null)
+                return await UnknownAsync(verifiedBy, $"verified payment notification for unknown out_trade_no {ForLog(payment.OutTradeNo)} (syssn {ForLog(payment.Syssn)}); nothing changed");
+
+            if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
+                return await WrongStoreAsync(attempt.StoreId, $"payment notification for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
+
+            await ActAsBackgroundTaskAsync();
+            var result = await _settlement.SettleAsync(new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency,
+                SettlementSource.Notification, payment.PayType, payment.Cancel), attempt, cancellationToken);
+            var reason = result.Outcome switch
+            {
+                SettlementOutcome.Settled => NotifyReason.Settled,
+                SettlementOutcome.AlreadySettled => NotifyReason.Duplicate,
+                SettlementOutcome.UnknownTransaction => NotifyReason.UnknownTransaction,
+                SettlementOutcome.Mismatch => NotifyReason.Mismatch,
+                SettlementOutcome.DuplicatePayment => NotifyReason.DuplicatePayment,
+                SettlementOutcome.OrderNotPayable => NotifyReason.OrderNotPayable,
+                SettlementOutcome.Busy => NotifyReason.SettlementBusy,
+                _ => NotifyReason.TransientFailure,
+            };
+            return new HandledNotification(reason, attempt.StoreId, result.Detail);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -145,33 +165,6 @@ public class NotificationHandler
         NotificationRefusal.NoClientKey => NotifyReason.KeyNotConfigured,
         _ => NotifyReason.BadSignature,
     };
-
-    private async Task<HandledNotification> SettleAsync(PaymentNotification payment, CandidateKey verifiedBy, CancellationToken cancellationToken)
-    {
-        // Our numbers are short ASCII (OutTradeNumber); anything else cannot be ours, and is not looked up.
-        var attempt = OutTradeNumber.IsValid(payment.OutTradeNo) ? await _attempts.FindByOutTradeNoAsync(payment.OutTradeNo, cancellationToken) : null;
-        if (attempt is null)
-            return await UnknownAsync(verifiedBy, $"verified payment notification for unknown out_trade_no {ForLog(payment.OutTradeNo)} (syssn {ForLog(payment.Syssn)}); nothing changed");
-
-        if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
-            return await WrongStoreAsync(attempt.StoreId, $"payment notification for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
-
-        await ActAsBackgroundTaskAsync();
-        var result = await _settlement.SettleAsync(new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency,
-            SettlementSource.Notification, payment.PayType, payment.Cancel), attempt, cancellationToken);
-        var reason = result.Outcome switch
-        {
-            SettlementOutcome.Settled => NotifyReason.Settled,
-            SettlementOutcome.AlreadySettled => NotifyReason.Duplicate,
-            SettlementOutcome.UnknownTransaction => NotifyReason.UnknownTransaction,
-            SettlementOutcome.Mismatch => NotifyReason.Mismatch,
-            SettlementOutcome.DuplicatePayment => NotifyReason.DuplicatePayment,
-            SettlementOutcome.OrderNotPayable => NotifyReason.OrderNotPayable,
-            SettlementOutcome.Busy => NotifyReason.SettlementBusy,
-            _ => NotifyReason.TransientFailure,
-        };
-        return new HandledNotification(reason, attempt.StoreId, result.Detail);
-    }
 
     /// <summary>
     /// A verified body that lacks a field (or has one that cannot be read): QFPay signed it, so it is about something
