@@ -20,9 +20,10 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 
 /// <summary>
 /// Turns one request to the notification route into one <see cref="NotifyAnswer"/> (the table is on that type).
-/// Order of checks: method, size, body, signature header, then the signature against the configured keys (settings,
-/// no database): nothing of an unverified body reaches the database. Only then is the body read, the payment or refund
-/// it names looked up, and its store's key required to be the one that verified it; a payment goes to
+/// The method and size are the route's to check; then <see cref="QfPayNotification.Construct"/> is called once with
+/// every configured key (settings, no database) and checks body, signature header and signature before it reads the
+/// body: nothing of an unverified body reaches the database. Only then is the payment or refund it names looked up, and
+/// its store's key required to be the one that verified it; a payment goes to
 /// <see cref="SettlementService"/>, a refund to <see cref="RefundNotificationHandler"/>. A verified body that cannot be
 /// read fully is not refused: QFPay is asked about its out_trade_no instead (docs/money-invariants.md, "A verified
 /// notification is never wasted").

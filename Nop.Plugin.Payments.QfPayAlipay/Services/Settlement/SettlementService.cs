@@ -499,29 +499,29 @@ public class SettlementService
 
     private static string? DescribeMismatch(QfPayPaymentAttempt attempt, PaidFact fact)
     {
-        List<string>? problems = null;
+        var problems = new List<string>();
         // Text from the notification goes into an order note and the attempt row: only its printable part, so that
         // a value the database refuses (a NUL, say) cannot turn a mismatch into a failure QFPay retries for a day.
         var currency = PrintableText.Of(fact.Currency);
         if (fact.AmountMinor != attempt.AmountMinor)
-            (problems ??= []).Add($"amount {MinorUnits.Display(fact.AmountMinor, currency)} instead of {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}");
+            problems.Add($"amount {MinorUnits.Display(fact.AmountMinor, currency)} instead of {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}");
 
         if (!string.Equals(fact.Currency?.Trim(), attempt.CurrencyCode, StringComparison.OrdinalIgnoreCase))
-            (problems ??= []).Add($"currency {currency} instead of {attempt.CurrencyCode}");
+            problems.Add($"currency {currency} instead of {attempt.CurrencyCode}");
         else if (!MinorUnits.ExponentOf(fact.Currency).IsValid)
-            (problems ??= []).Add($"currency {currency} is not one QFPay charges in");
+            problems.Add($"currency {currency} is not one QFPay charges in");
 
         // QFPay gives one syssn per out_trade_no; a different one is not this attempt's payment.
         if (attempt.Syssn is { Length: > 0 } known && !string.Equals(known, fact.Syssn, StringComparison.OrdinalIgnoreCase))
-            (problems ??= []).Add($"syssn {PrintableText.Of(fact.Syssn)} instead of {known}");
+            problems.Add($"syssn {PrintableText.Of(fact.Syssn)} instead of {known}");
 
         if (!string.IsNullOrWhiteSpace(fact.PayType) && !string.Equals(fact.PayType.Trim(), attempt.PayType.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            (problems ??= []).Add($"pay type {PrintableText.Of(fact.PayType)} instead of {attempt.PayType}");
+            problems.Add($"pay type {PrintableText.Of(fact.PayType)} instead of {attempt.PayType}");
 
         if (!NoCancel.Contains(fact.Cancel?.Trim() ?? string.Empty))
-            (problems ??= []).Add(DescribeCancel(PrintableText.Of(fact.Cancel)));
+            problems.Add(DescribeCancel(PrintableText.Of(fact.Cancel)));
 
-        return problems is null ? null : string.Join("; ", problems);
+        return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
     private static string DescribeCancel(string cancel) => cancel switch
