@@ -110,7 +110,7 @@ public class ServiceWindowAgainstSimulatorTests
             Assert.That(payment.PayUrl, Is.Null);
             Assert.That(TradePayResult.FromResultCode(resultCode).Hint, Is.EqualTo(TradePayHint.Paid));
             Assert.That(NotificationVerifier.Verify(notification.RawBody, notification.Signature, account.ClientKey).IsAuthentic, Is.True);
-            var parsed = NotificationParser.Parse(notification.RawBody).Notification as PaymentNotification;
+            var parsed = QfPayNotification.Parse(notification.RawBody).Notification as PaymentNotification;
             Assert.That(parsed?.OutTradeNo, Is.EqualTo("NOP-10027-1"));
             Assert.That(parsed?.PayType, Is.EqualTo("800107"));
             Assert.That(parsed?.AmountInMinorUnits, Is.EqualTo(300));

@@ -5,7 +5,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Notifications;
 
 public class NotificationParserTests
 {
-    private static NotificationParseResult Parse(string body) => NotificationParser.Parse(Encoding.UTF8.GetBytes(body));
+    private static ConstructedNotification Parse(string body) => QfPayNotification.Parse(Encoding.UTF8.GetBytes(body));
 
     private static string Body(string overrides = "", string? omit = null)
     {
@@ -30,7 +30,7 @@ public class NotificationParserTests
     {
         var n1 = NotificationVector.Load()[0];
 
-        var result = NotificationParser.Parse(n1.BodyBytes);
+        var result = QfPayNotification.Parse(n1.BodyBytes);
 
         Assert.That(result.IsSuccess, Is.True, result.Reason);
         var payment = result.Notification as PaymentNotification;
@@ -51,7 +51,7 @@ public class NotificationParserTests
     [Test]
     public void The_escaped_chinese_goods_name_of_the_second_vector_is_unescaped()
     {
-        var result = NotificationParser.Parse(NotificationVector.Load()[1].BodyBytes);
+        var result = QfPayNotification.Parse(NotificationVector.Load()[1].BodyBytes);
 
         Assert.That(result.Notification?.GoodsName, Is.EqualTo("測試商品"));
     }
@@ -102,7 +102,7 @@ public class NotificationParserTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Error, Is.EqualTo(NotificationParseError.MissingField));
+            Assert.That(result.Refusal, Is.EqualTo(NotificationRefusal.MissingField));
             Assert.That(result.Reason, Does.Contain($"'{field}'"));
         });
     }
@@ -110,7 +110,7 @@ public class NotificationParserTests
     [Test]
     public void A_blank_required_field_counts_as_missing()
     {
-        Assert.That(Parse(Body().Replace("\"20250318155400020012345678\"", "\"  \"", StringComparison.Ordinal)).Error, Is.EqualTo(NotificationParseError.MissingField));
+        Assert.That(Parse(Body().Replace("\"20250318155400020012345678\"", "\"  \"", StringComparison.Ordinal)).Refusal, Is.EqualTo(NotificationRefusal.MissingField));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public class NotificationParserTests
     {
         var body = Body(omit: "status").Replace(", \"respcd\": \"0000\"", "", StringComparison.Ordinal);
 
-        Assert.That(Parse(body).Error, Is.EqualTo(NotificationParseError.MissingField));
+        Assert.That(Parse(body).Refusal, Is.EqualTo(NotificationRefusal.MissingField));
     }
 
     [Test]
@@ -130,19 +130,19 @@ public class NotificationParserTests
     [Test]
     public void A_respcd_other_than_0000_is_not_a_success()
     {
-        Assert.That(Parse(Body().Replace("\"0000\"", "\"1143\"", StringComparison.Ordinal)).Error, Is.EqualTo(NotificationParseError.NotSuccessful));
+        Assert.That(Parse(Body().Replace("\"0000\"", "\"1143\"", StringComparison.Ordinal)).Refusal, Is.EqualTo(NotificationRefusal.NotSuccessful));
     }
 
     [Test]
     public void A_payment_status_other_than_1_is_not_a_success()
     {
-        Assert.That(Parse(Body().Replace("\"status\": \"1\"", "\"status\": \"0\"", StringComparison.Ordinal)).Error, Is.EqualTo(NotificationParseError.NotSuccessful));
+        Assert.That(Parse(Body().Replace("\"status\": \"1\"", "\"status\": \"0\"", StringComparison.Ordinal)).Refusal, Is.EqualTo(NotificationRefusal.NotSuccessful));
     }
 
     [Test]
     public void An_unknown_notify_type_is_refused()
     {
-        Assert.That(Parse(Body().Replace("\"payment\"", "\"chargeback\"", StringComparison.Ordinal)).Error, Is.EqualTo(NotificationParseError.UnknownNotifyType));
+        Assert.That(Parse(Body().Replace("\"payment\"", "\"chargeback\"", StringComparison.Ordinal)).Refusal, Is.EqualTo(NotificationRefusal.UnknownNotifyType));
     }
 
     [TestCase("\"128.00\"")]
@@ -159,7 +159,7 @@ public class NotificationParserTests
     {
         var result = Parse(Body().Replace("\"12800\"", txamt, StringComparison.Ordinal));
 
-        Assert.That(result.Error, Is.AnyOf(NotificationParseError.InvalidField, NotificationParseError.MissingField));
+        Assert.That(result.Refusal, Is.AnyOf(NotificationRefusal.InvalidField, NotificationRefusal.MissingField));
     }
 
     // Issue #14: a syssn is looked up and stored, so text a database refuses (NUL, control characters, over-long) is no syssn.
@@ -172,7 +172,7 @@ public class NotificationParserTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Error, Is.EqualTo(NotificationParseError.InvalidField));
+            Assert.That(result.Refusal, Is.EqualTo(NotificationRefusal.InvalidField));
             Assert.That(result.OutTradeNo, Is.Not.Null, "the shop can still ask QFPay about it");
         });
     }
@@ -182,7 +182,7 @@ public class NotificationParserTests
     {
         var result = Parse(Body().Replace("\"20250318155400020012345678\"", "\"" + new string('9', 65) + "\"", StringComparison.Ordinal));
 
-        Assert.That(result.Error, Is.EqualTo(NotificationParseError.InvalidField));
+        Assert.That(result.Refusal, Is.EqualTo(NotificationRefusal.InvalidField));
     }
 
     [Test]
@@ -200,7 +200,7 @@ public class NotificationParserTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Error, Is.EqualTo(NotificationParseError.UnknownNotifyType));
+            Assert.That(result.Refusal, Is.EqualTo(NotificationRefusal.UnknownNotifyType));
             Assert.That(result.Reason, Does.Not.Contain("\n").And.Not.Contain("\r"));
             Assert.That(result.Reason!.Length, Is.LessThan(150));
         });
@@ -212,19 +212,19 @@ public class NotificationParserTests
         Assert.That(Parse(Body().Replace("\"12800\"", "\"99999999999\"", StringComparison.Ordinal)).Notification?.AmountInMinorUnits, Is.EqualTo(99_999_999_999));
     }
 
-    [TestCase("", NotificationParseError.EmptyBody)]
-    [TestCase("not json", NotificationParseError.NotJson)]
-    [TestCase("{\"notify_type\": ", NotificationParseError.NotJson)]
-    [TestCase("[1, 2]", NotificationParseError.NotAnObject)]
-    [TestCase("\"payment\"", NotificationParseError.NotAnObject)]
-    [TestCase("null", NotificationParseError.NotAnObject)]
-    public void Bad_bodies_give_a_reason_instead_of_throwing(string body, NotificationParseError expected)
+    [TestCase("", NotificationRefusal.EmptyBody)]
+    [TestCase("not json", NotificationRefusal.NotJson)]
+    [TestCase("{\"notify_type\": ", NotificationRefusal.NotJson)]
+    [TestCase("[1, 2]", NotificationRefusal.NotAnObject)]
+    [TestCase("\"payment\"", NotificationRefusal.NotAnObject)]
+    [TestCase("null", NotificationRefusal.NotAnObject)]
+    public void Bad_bodies_give_a_reason_instead_of_throwing(string body, NotificationRefusal expected)
     {
         var result = Parse(body);
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Error, Is.EqualTo(expected));
+            Assert.That(result.Refusal, Is.EqualTo(expected));
             Assert.That(result.Reason, Is.Not.Empty);
         });
     }
@@ -235,9 +235,9 @@ public class NotificationParserTests
         var body = Encoding.UTF8.GetBytes(Body()).ToList();
         body.InsertRange(body.IndexOf((byte)'1') , new byte[] { 0xC3, 0x28, 0xFF });
 
-        var result = NotificationParser.Parse(body.ToArray());
+        var result = QfPayNotification.Parse(body.ToArray());
 
-        Assert.That(result.Error, Is.EqualTo(NotificationParseError.NotJson));
+        Assert.That(result.Refusal, Is.EqualTo(NotificationRefusal.NotJson));
     }
 
     [Test]
@@ -253,14 +253,14 @@ public class NotificationParserTests
     {
         var deep = "{\"a\": " + new string('[', 10_000) + new string(']', 10_000) + "}";
 
-        Assert.That(Parse(deep).Error, Is.EqualTo(NotificationParseError.NotJson));
+        Assert.That(Parse(deep).Refusal, Is.EqualTo(NotificationRefusal.NotJson));
     }
 
     [Test]
     public void An_oversized_body_is_refused_before_parsing()
     {
-        var huge = Body("\"padding\": \"" + new string('x', NotificationParser.MaxBodyBytes) + "\"");
+        var huge = Body("\"padding\": \"" + new string('x', QfPayNotification.MaxBodyBytes) + "\"");
 
-        Assert.That(Parse(huge).Error, Is.EqualTo(NotificationParseError.TooLarge));
+        Assert.That(Parse(huge).Refusal, Is.EqualTo(NotificationRefusal.TooLarge));
     }
 }

@@ -22,7 +22,7 @@ public class NotificationsFromSimulatorTests
         var refund = (await client.RefundAsync(account, SimulatorScenario.Refund(payment.Syssn!, 2800, 1))).EnsureSuccess();
         await host.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
 
-        var notifications = receiver.Notifications.Select(n => (Verdict: NotificationVerifier.Verify(n.RawBody, n.Signature, account.ClientKey), Parsed: NotificationParser.Parse(n.RawBody))).ToList();
+        var notifications = receiver.Notifications.Select(n => (Verdict: NotificationVerifier.Verify(n.RawBody, n.Signature, account.ClientKey), Parsed: QfPayNotification.Parse(n.RawBody))).ToList();
         Assert.That(notifications, Has.Count.EqualTo(2));
         Assert.Multiple(() =>
         {

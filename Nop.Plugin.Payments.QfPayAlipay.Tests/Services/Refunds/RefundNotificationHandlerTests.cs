@@ -36,7 +36,7 @@ public class RefundNotificationHandlerTests() : ReconciliationRigFixture(Start)
     {
         await Rig.Simulator!.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
         return _receiver.Notifications
-            .Select(static n => NotificationParser.Parse(n.RawBody).Notification)
+            .Select(static n => QfPayNotification.Parse(n.RawBody).Notification)
             .OfType<RefundNotification>()
             .Single(n => n.Syssn == refundSyssn);
     }
@@ -168,7 +168,7 @@ public class RefundNotificationHandlerTests() : ReconciliationRigFixture(Start)
     private async Task<RefundNotification> FirstRefundNotificationAsync()
     {
         await Rig.Simulator!.WaitForDeliveriesToSettleAsync(TimeSpan.FromSeconds(30));
-        return _receiver.Notifications.Select(static n => NotificationParser.Parse(n.RawBody).Notification).OfType<RefundNotification>().First();
+        return _receiver.Notifications.Select(static n => QfPayNotification.Parse(n.RawBody).Notification).OfType<RefundNotification>().First();
     }
 
     private static bool SameRow(QfPayRefund a, QfPayRefund b) =>

@@ -79,9 +79,9 @@ public class SettlementServiceTests
     {
         var order = _shop.AddOrder();
         var attempt = _shop.SeedAttempt(order);
-        var justRead = await _shop.Attempts.FindByOutTradeNoAsync(attempt.OutTradeNo);
+        var found = await _shop.Attempts.FindByOutTradeNoAsync(attempt.OutTradeNo);
 
-        var result = await Settlement.SettleAsync(FactFor(attempt), justRead);
+        var result = await Settlement.SettleAsync(FactFor(attempt), found);
 
         Assert.Multiple(() =>
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,8 +11,6 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 public static class NotificationVerifier
 {
     private const int Md5HexLength = 32;
-
-    private const int Md5HashBytes = 16;
 
     /// <param name="rawBody">The body exactly as received, before any JSON parsing.</param>
     /// <param name="signatureHeader">The <c>X-QF-SIGN</c> header value, or null when absent.</param>
@@ -49,12 +46,7 @@ public static class NotificationVerifier
                 "No client key is configured, so the notification cannot be verified; enter the store's QFPay client key");
         }
 
-        Span<byte> expected = stackalloc byte[Md5HashBytes];
-        Span<byte> received = stackalloc byte[Md5HashBytes];
-        ComputeSignature(rawBody, clientKey, expected);
-        Convert.FromHexString(signature, received, out _, out _);
-        var authentic = CryptographicOperations.FixedTimeEquals(expected, received);
-        CryptographicOperations.ZeroMemory(expected);
+        var authentic = CryptographicOperations.FixedTimeEquals(ComputeSignature(rawBody, clientKey), Convert.FromHexString(signature));
 
         return authentic
             ? NotificationVerification.Authentic
@@ -67,29 +59,15 @@ public static class NotificationVerifier
     /// <summary>MD5(raw body bytes + UTF-8 key bytes); internal so tests can sign bodies the same way.</summary>
     internal static byte[] ComputeSignature(ReadOnlySpan<byte> rawBody, string clientKey)
     {
-        var hash = new byte[Md5HashBytes];
-        ComputeSignature(rawBody, clientKey, hash);
-        return hash;
-    }
-
-    /// <summary>
-    /// The same digest into <paramref name="destination"/>, in one MD5 call over body and key copied into a pooled
-    /// buffer (cleared before it goes back, since it holds the key).
-    /// </summary>
-    private static void ComputeSignature(ReadOnlySpan<byte> rawBody, string clientKey, Span<byte> destination)
-    {
-        var length = rawBody.Length + Encoding.UTF8.GetByteCount(clientKey);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        byte[] signed = [.. rawBody, .. Encoding.UTF8.GetBytes(clientKey)];
         try
         {
-            rawBody.CopyTo(buffer);
-            Encoding.UTF8.GetBytes(clientKey, buffer.AsSpan(rawBody.Length));
-            MD5.HashData(buffer.AsSpan(0, length), destination);
+            return MD5.HashData(signed);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
-            ArrayPool<byte>.Shared.Return(buffer);
+            // It holds the key.
+            CryptographicOperations.ZeroMemory(signed);
         }
     }
 
@@ -106,4 +84,41 @@ public static class NotificationVerifier
 
     private static NotificationVerification Reject(NotificationVerificationFailure failure, string reason) =>
         NotificationVerification.Rejected(failure, reason);
+}
+
+/// <summary>Why a notification was not accepted as QFPay's.</summary>
+public enum NotificationVerificationFailure
+{
+    None,
+    MissingSignatureHeader,
+    MalformedSignatureHeader,
+    EmptyBody,
+    MissingClientKey,
+    SignatureMismatch,
+}
+
+/// <summary>
+/// The verdict on a notification's <c>X-QF-SIGN</c>. <see cref="Reason"/> says what to check and is safe to
+/// log: it never contains the client key, the expected signature or the body.
+/// </summary>
+public sealed record NotificationVerification
+{
+    private NotificationVerification(NotificationVerificationFailure failure, string reason)
+    {
+        Failure = failure;
+        Reason = reason;
+    }
+
+    public static NotificationVerification Authentic { get; } =
+        new(NotificationVerificationFailure.None, "The X-QF-SIGN header matches MD5(raw body + client key).");
+
+    public bool IsAuthentic => Failure == NotificationVerificationFailure.None;
+
+    public NotificationVerificationFailure Failure { get; }
+
+    public string Reason { get; }
+
+    internal static NotificationVerification Rejected(NotificationVerificationFailure failure, string reason) => new(failure, reason);
+
+    public override string ToString() => IsAuthentic ? "Authentic" : $"{Failure}: {Reason}";
 }

@@ -1,22 +1,29 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Domain;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
 using Nop.Core;
+using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Logging;
+using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
 
 /// <summary>
 /// Turns one request to the notification route into one <see cref="NotifyAnswer"/> (the table is on that type).
-/// Order of checks: method, size, body, signature header, then the signature against the configured keys (settings,
-/// no database): nothing of an unverified body reaches the database. Only then is the body read, the payment or refund
-/// it names looked up, and its store's key required to be the one that verified it; a payment goes to
+/// The method and size are the route's to check; then <see cref="QfPayNotification.Construct"/> is called once with
+/// every configured key (settings, no database) and checks body, signature header and signature before it reads the
+/// body: nothing of an unverified body reaches the database. Only then is the payment or refund it names looked up, and
+/// its store's key required to be the one that verified it; a payment goes to
 /// <see cref="SettlementService"/>, a refund to <see cref="RefundNotificationHandler"/>. A verified body that cannot be
 /// read fully is not refused: QFPay is asked about its out_trade_no instead (docs/money-invariants.md, "A verified
 /// notification is never wasted").
@@ -67,13 +74,13 @@ public class NotificationHandler
         if (IsWorthCoalescing(notification))
         {
             // The one delivery that runs is not cut short by its own client going away: others may be waiting for it.
-            (handled, var shared) = await _coalescer.RunAsync(notification, () => HandleOnceAsync(notification, CancellationToken.None), cancellationToken);
+            (handled, var shared) = await _coalescer.RunAsync(notification, () => ProcessAsync(notification, CancellationToken.None), cancellationToken);
             if (shared && handled.Reason == NotifyReason.Settled)
                 handled = new HandledNotification(NotifyReason.Duplicate, handled.StoreId, "identical to a delivery this node settled a moment ago");
         }
         else
         {
-            handled = await HandleOnceAsync(notification, cancellationToken);
+            handled = await ProcessAsync(notification, cancellationToken);
         }
 
         await RecordHealthAsync(handled, cancellationToken);
@@ -84,11 +91,59 @@ public class NotificationHandler
     private static bool IsWorthCoalescing(IncomingNotification notification) =>
         HttpMethods.IsPost(notification.Method) && !notification.IsTooLarge && !notification.Body.IsEmpty && !string.IsNullOrWhiteSpace(notification.Signature);
 
-    private async Task<HandledNotification> HandleOnceAsync(IncomingNotification notification, CancellationToken cancellationToken)
+    /// <summary>One delivery, start to end; never throws (a failure is a <see cref="NotifyReason.TransientFailure"/>).</summary>
+    private async Task<HandledNotification> ProcessAsync(IncomingNotification notification, CancellationToken cancellationToken)
     {
         try
         {
-            return await HandleCoreAsync(notification, cancellationToken);
+            if (!HttpMethods.IsPost(notification.Method))
+                return await RefusedAsync(NotifyReason.MethodNotAllowed, $"method {Shorten(notification.Method)} instead of POST");
+
+            if (notification.IsTooLarge)
+                return await RefusedAsync(NotifyReason.PayloadTooLarge, $"body larger than {IncomingNotification.MaxBodyBytes} bytes");
+
+            // No body or no signature is refused before any key is needed; the keys are settings (cached, no database).
+            var keys = notification.Body.IsEmpty || string.IsNullOrWhiteSpace(notification.Signature) ? [] : await _keys.AllConfiguredAsync();
+            var constructed = QfPayNotification.Construct(notification.Body, notification.Signature, [.. keys.Select(static key => key.ClientKey)]);
+            if (constructed.VerifiedByKey is not { } keyIndex)
+                return await RefusedAsync(ReasonFor(constructed.Refusal), constructed.Reason!);
+
+            var verifiedBy = keys[keyIndex];
+            if (constructed.Notification is RefundNotification refund)
+                return await HandleRefundAsync(refund, verifiedBy, cancellationToken);
+
+            if (constructed.Refusal == NotificationRefusal.NotSuccessful)
+            {
+                await _logger.InformationAsync($"{OrderNotes.Prefix}verified notification for out_trade_no {constructed.OutTradeNo ?? "(none)"} ignored: {constructed.Reason}");
+                return new HandledNotification(NotifyReason.NotSuccessful, verifiedBy.StoreId, constructed.Reason);
+            }
+
+            if (constructed.Notification is not PaymentNotification payment)
+                return await RecoverByQueryAsync(constructed, verifiedBy, cancellationToken);
+
+            // Our numbers are short ASCII (OutTradeNumber); anything else cannot be ours, and is not looked up.
+            var attempt = OutTradeNumber.IsValid(payment.OutTradeNo) ? await _attempts.FindByOutTradeNoAsync(payment.OutTradeNo, cancellationToken) : null;
+            if (attempt is null)
+                return await UnknownAsync(verifiedBy, $"verified payment notification for unknown out_trade_no {ForLog(payment.OutTradeNo)} (syssn {ForLog(payment.Syssn)}); nothing changed");
+
+            if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
+                return await WrongStoreAsync(attempt.StoreId, $"payment notification for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
+
+            await ActAsBackgroundTaskAsync();
+            var result = await _settlement.SettleAsync(new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency,
+                SettlementSource.Notification, payment.PayType, payment.Cancel), attempt, cancellationToken);
+            var reason = result.Outcome switch
+            {
+                SettlementOutcome.Settled => NotifyReason.Settled,
+                SettlementOutcome.AlreadySettled => NotifyReason.Duplicate,
+                SettlementOutcome.UnknownTransaction => NotifyReason.UnknownTransaction,
+                SettlementOutcome.Mismatch => NotifyReason.Mismatch,
+                SettlementOutcome.DuplicatePayment => NotifyReason.DuplicatePayment,
+                SettlementOutcome.OrderNotPayable => NotifyReason.OrderNotPayable,
+                SettlementOutcome.Busy => NotifyReason.SettlementBusy,
+                _ => NotifyReason.TransientFailure,
+            };
+            return new HandledNotification(reason, attempt.StoreId, result.Detail);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -102,94 +157,22 @@ public class NotificationHandler
         }
     }
 
-    private async Task<HandledNotification> HandleCoreAsync(IncomingNotification notification, CancellationToken cancellationToken)
+    /// <summary>Why an unverified request is refused (a verified one is settled, recorded or asked about instead).</summary>
+    private static NotifyReason ReasonFor(NotificationRefusal refusal) => refusal switch
     {
-        if (!HttpMethods.IsPost(notification.Method))
-            return await RefusedAsync(NotifyReason.MethodNotAllowed, $"method {Shorten(notification.Method)} instead of POST");
-
-        if (notification.IsTooLarge)
-            return await RefusedAsync(NotifyReason.PayloadTooLarge, $"body larger than {IncomingNotification.MaxBodyBytes} bytes");
-
-        if (notification.Body.IsEmpty)
-            return await RefusedAsync(NotifyReason.EmptyBody, "empty body");
-
-        if (string.IsNullOrWhiteSpace(notification.Signature))
-            return await RefusedAsync(NotifyReason.MissingSignature, "no X-QF-SIGN header");
-
-        var keys = await _keys.AllConfiguredAsync();
-        if (keys.Count == 0)
-            return await RefusedAsync(NotifyReason.KeyNotConfigured, "no store has a QFPay client key; enter it on the configure page, QFPay retries for about a day");
-
-        var verifiedBy = Verify(notification, keys, out var refusal);
-        if (verifiedBy is null)
-            return await RefusedAsync(refusal, "the signature matches no configured client key (test and production keys mixed up, or not sent by QFPay)");
-
-        var parsed = NotificationParser.Parse(notification.Body);
-        if (!parsed.IsSuccess)
-        {
-            if (parsed.Error == NotificationParseError.NotSuccessful)
-            {
-                await _logger.InformationAsync($"{OrderNotes.Prefix}verified notification for out_trade_no {parsed.OutTradeNo ?? "(none)"} ignored: {parsed.Reason}");
-                return new HandledNotification(NotifyReason.NotSuccessful, verifiedBy.StoreId, parsed.Reason);
-            }
-
-            return await RecoverByQueryAsync(parsed, verifiedBy, cancellationToken);
-        }
-
-        if (parsed.Notification is RefundNotification refund)
-            return await HandleRefundAsync(refund, verifiedBy, cancellationToken);
-
-        var payment = parsed.Notification;
-
-        // Our numbers are short ASCII (OutTradeNumber); anything else cannot be ours, and is not looked up.
-        var attempt = OutTradeNumber.IsValid(payment.OutTradeNo) ? await _attempts.FindByOutTradeNoAsync(payment.OutTradeNo, cancellationToken) : null;
-        if (attempt is null)
-            return await UnknownAsync(verifiedBy, $"verified payment notification for unknown out_trade_no {ForLog(payment.OutTradeNo)} (syssn {ForLog(payment.Syssn)}); nothing changed");
-
-        if (!await _keys.IsKeyOfStoreAsync(attempt.StoreId, verifiedBy))
-            return await WrongStoreAsync(attempt.StoreId, $"payment notification for out_trade_no {attempt.OutTradeNo} (store {attempt.StoreId})");
-
-        await ActAsBackgroundTaskAsync();
-        var result = await _settlement.SettleAsync(new PaidFact(payment.OutTradeNo, payment.Syssn, payment.AmountInMinorUnits, payment.Currency,
-            SettlementSource.Notification, payment.PayType, payment.Cancel), attempt, cancellationToken);
-        return new HandledNotification(ReasonFor(result), attempt.StoreId, result.Detail);
-    }
-
-    private static NotifyReason ReasonFor(SettlementResult result) => result.Outcome switch
-    {
-        SettlementOutcome.Settled => NotifyReason.Settled,
-        SettlementOutcome.AlreadySettled => NotifyReason.Duplicate,
-        SettlementOutcome.UnknownTransaction => NotifyReason.UnknownTransaction,
-        SettlementOutcome.Mismatch => NotifyReason.Mismatch,
-        SettlementOutcome.DuplicatePayment => NotifyReason.DuplicatePayment,
-        SettlementOutcome.OrderNotPayable => NotifyReason.OrderNotPayable,
-        SettlementOutcome.Busy => NotifyReason.SettlementBusy,
-        _ => NotifyReason.TransientFailure,
+        NotificationRefusal.EmptyBody => NotifyReason.EmptyBody,
+        NotificationRefusal.TooLarge => NotifyReason.PayloadTooLarge,
+        NotificationRefusal.MissingSignature => NotifyReason.MissingSignature,
+        NotificationRefusal.NoClientKey => NotifyReason.KeyNotConfigured,
+        _ => NotifyReason.BadSignature,
     };
-
-    /// <summary>The key that signed the body, or null with the reason none did.</summary>
-    private static CandidateKey? Verify(IncomingNotification notification, IReadOnlyList<CandidateKey> keys, out NotifyReason refusal)
-    {
-        refusal = NotifyReason.BadSignature;
-        foreach (var key in keys)
-        {
-            var verdict = NotificationVerifier.Verify(notification.Body.Span, notification.Signature, key.ClientKey);
-            if (verdict.IsAuthentic)
-                return key;
-
-            if (verdict.Failure == NotificationVerificationFailure.MalformedSignatureHeader)
-                return null;
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// A verified body that lacks a field (or has one that cannot be read): QFPay signed it, so it is about something
     /// real. The shop asks QFPay about the out_trade_no it names and applies the answer, instead of refusing a genuine
     /// notification until QFPay gives up.
     /// </summary>
-    private async Task<HandledNotification> RecoverByQueryAsync(NotificationParseResult parsed, CandidateKey verifiedBy, CancellationToken cancellationToken)
+    private async Task<HandledNotification> RecoverByQueryAsync(ConstructedNotification parsed, CandidateKey verifiedBy, CancellationToken cancellationToken)
     {
         var what = $"verified notification that cannot be read fully ({parsed.Reason})";
         var outTradeNo = OutTradeNumber.IsValid(parsed.OutTradeNo) ? parsed.OutTradeNo : null;
@@ -337,3 +320,246 @@ public class NotificationHandler
 
 /// <summary>What the handler made of one delivery: the reason of its answer, the store concerned (0 unknown), and a short detail for the health log.</summary>
 public readonly record struct HandledNotification(NotifyReason Reason, int StoreId, string? Detail);
+
+/// <summary>
+/// One request to the notification route, reduced to what verification needs: the method, the exact body bytes
+/// (never parsed or re-serialised before the signature is checked, API.md §6.3, §11.6) and the X-QF-SIGN header.
+/// </summary>
+public sealed record IncomingNotification(string Method, ReadOnlyMemory<byte> Body, string? Signature, bool IsTooLarge = false)
+{
+    /// <summary>QFPay's notifications are about 1 KB; the protocol refuses anything above this.</summary>
+    public const int MaxBodyBytes = QfPayNotification.MaxBodyBytes;
+
+    /// <summary>Reads at most <see cref="MaxBodyBytes"/> + 1 bytes, so an endless body costs nothing.</summary>
+    public static async Task<IncomingNotification> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var signature = request.Headers.TryGetValue(QfPayHeaders.Sign, out var values) ? values.ToString() : null;
+        if (!HttpMethods.IsPost(request.Method))
+            return new IncomingNotification(request.Method, ReadOnlyMemory<byte>.Empty, signature);
+
+        if (request.ContentLength > MaxBodyBytes)
+            return new IncomingNotification(request.Method, ReadOnlyMemory<byte>.Empty, signature, IsTooLarge: true);
+
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            length += read;
+
+        return length > MaxBodyBytes
+            ? new IncomingNotification(request.Method, ReadOnlyMemory<byte>.Empty, signature, IsTooLarge: true)
+            : new IncomingNotification(request.Method, buffer.AsMemory(0, length), signature);
+    }
+}
+
+/// <summary>Why the notification route answered as it did; each reason has exactly one answer in <see cref="NotifyAnswer.Table"/>.</summary>
+public enum NotifyReason
+{
+    /// <summary>Verified payment; this delivery marked the order paid.</summary>
+    Settled,
+
+    /// <summary>Verified payment already settled by an earlier or concurrent delivery, the return page or a query.</summary>
+    Duplicate,
+
+    /// <summary>Verified payment, but no attempt has its out_trade_no (another shop on the same app code?).</summary>
+    UnknownTransaction,
+
+    /// <summary>Verified payment whose amount, currency, syssn or pay type differs from the attempt (or QFPay shows it refunded): order not paid, noted once.</summary>
+    Mismatch,
+
+    /// <summary>Verified payment for an order already paid by another payment: flagged as a duplicate payment to refund.</summary>
+    DuplicatePayment,
+
+    /// <summary>Verified payment for an order that cannot be paid (cancelled, deleted): flagged for a refund.</summary>
+    OrderNotPayable,
+
+    /// <summary>Verified, but not a success (respcd not 0000 or status not 1): QFPay does not send these (API.md §6.1), nothing to do.</summary>
+    NotSuccessful,
+
+    /// <summary>
+    /// Verified refund notification the shop is done with: one of its refunds confirmed now or before, a refund made
+    /// elsewhere noted on its order (or logged), or an amount mismatch noted (RefundNotificationHandler).
+    /// </summary>
+    RefundRecorded,
+
+    /// <summary>Not a POST.</summary>
+    MethodNotAllowed,
+
+    /// <summary>Body above the limit (QFPay's are about 1 KB).</summary>
+    PayloadTooLarge,
+
+    /// <summary>No body.</summary>
+    EmptyBody,
+
+    /// <summary>Not a JSON object, or a verified body that names no transaction the shop could ask QFPay about.</summary>
+    Malformed,
+
+    /// <summary>
+    /// Verified, but some fields were missing or unreadable: QFPay was asked about its out_trade_no and the answer was
+    /// applied (settled, noted, or found unpaid). A genuine notification is never refused for its shape alone.
+    /// </summary>
+    RecoveredByQuery,
+
+    /// <summary>No X-QF-SIGN header.</summary>
+    MissingSignature,
+
+    /// <summary>X-QF-SIGN is malformed or does not match any configured key.</summary>
+    BadSignature,
+
+    /// <summary>
+    /// Signed with the key of a store that does not own the payment or refund it names: one store's credentials never
+    /// confirm another store's records. Nothing changed.
+    /// </summary>
+    WrongStoreKey,
+
+    /// <summary>No store has a client key now: nothing can be verified until one is entered.</summary>
+    KeyNotConfigured,
+
+    /// <summary>Another delivery is settling this payment right now and did not finish within the wait.</summary>
+    SettlementBusy,
+
+    /// <summary>Verified but unreadable, and QFPay could not be asked about it yet (or still reports it open): retry.</summary>
+    QueryPending,
+
+    /// <summary>
+    /// Verified refund notification that cannot be taken yet: the refund's own request may still be running, QFPay
+    /// could not be asked about a refund made elsewhere, or the database failed.
+    /// </summary>
+    RefundRetryLater,
+
+    /// <summary>The database or another dependency failed.</summary>
+    TransientFailure,
+}
+
+/// <summary>
+/// What the notification route answers. QFPay counts a delivery as done only on HTTP 200 with the body
+/// <c>SUCCESS</c> and retries anything else 7 more times over about a day (API.md §6.5, §6.6). So SUCCESS means "the
+/// shop is done with this notification": the order update is committed, or the notification is verified but no retry
+/// could ever change the outcome. A failure that may pass (database, a settlement running elsewhere) answers 503 so
+/// that QFPay retries; a request that is not QFPay's answers 4xx and changes nothing.
+/// </summary>
+/// <remarks>
+/// Every answer (README, "Notification answers"):
+/// <code>
+/// Reason              Status  Body                When
+/// Settled             200     SUCCESS             verified payment; this delivery marked the order paid
+/// Duplicate           200     SUCCESS             verified payment settled before (delivery, return page, query)
+/// UnknownTransaction  200     SUCCESS             verified payment, no attempt has its out_trade_no; logged, nothing changed
+/// Mismatch            200     SUCCESS             verified payment, amount/currency/syssn/pay type differ or refunded; not paid, note + error log once
+/// DuplicatePayment    200     SUCCESS             verified payment, order already paid by another payment; flagged to refund, note + warning
+/// OrderNotPayable     200     SUCCESS             verified payment, order cancelled/deleted; note + warning (refund it)
+/// NotSuccessful       200     SUCCESS             verified, but respcd is not 0000 / status not 1; nothing to do
+/// RefundRecorded      200     SUCCESS             verified refund; confirmed and recorded (now or before), or noted (made elsewhere, mismatch)
+/// RecoveredByQuery    200     SUCCESS             verified, fields missing; QFPay asked by out_trade_no, its answer applied
+/// MethodNotAllowed    405     METHOD NOT ALLOWED  not a POST (Allow: POST)
+/// PayloadTooLarge     413     PAYLOAD TOO LARGE   body above 64 KB
+/// EmptyBody           400     EMPTY BODY          no body
+/// Malformed           400     MALFORMED           not a JSON object, or verified but naming nothing the shop can ask QFPay about
+/// MissingSignature    401     MISSING SIGNATURE   no X-QF-SIGN header
+/// BadSignature        401     BAD SIGNATURE       X-QF-SIGN malformed, or matches no configured key
+/// WrongStoreKey       401     BAD SIGNATURE       verified with a key, but the record it names belongs to a store with another key
+/// KeyNotConfigured    503     RETRY               no store has a client key now; QFPay retries for a day
+/// SettlementBusy      503     RETRY               another delivery is settling this payment right now
+/// QueryPending        503     RETRY               verified, fields missing, and QFPay could not be asked yet (or reports it open)
+/// RefundRetryLater    503     RETRY               verified refund; its request may still be running, QFPay or the database failed
+/// TransientFailure    503     RETRY               database or other dependency failed; nothing was committed
+/// </code>
+/// </remarks>
+public sealed record NotifyAnswer(int StatusCode, string Body, NotifyReason Reason)
+{
+    public const string SuccessBody = "SUCCESS";
+    public const string RetryBody = "RETRY";
+    public const string ContentType = "text/plain; charset=utf-8";
+
+    public static IReadOnlyDictionary<NotifyReason, NotifyAnswer> Table { get; } = new[]
+    {
+        Success(NotifyReason.Settled),
+        Success(NotifyReason.Duplicate),
+        Success(NotifyReason.UnknownTransaction),
+        Success(NotifyReason.Mismatch),
+        Success(NotifyReason.DuplicatePayment),
+        Success(NotifyReason.OrderNotPayable),
+        Success(NotifyReason.NotSuccessful),
+        Success(NotifyReason.RefundRecorded),
+        Success(NotifyReason.RecoveredByQuery),
+        new NotifyAnswer(StatusCodes.Status405MethodNotAllowed, "METHOD NOT ALLOWED", NotifyReason.MethodNotAllowed),
+        new NotifyAnswer(StatusCodes.Status413PayloadTooLarge, "PAYLOAD TOO LARGE", NotifyReason.PayloadTooLarge),
+        new NotifyAnswer(StatusCodes.Status400BadRequest, "EMPTY BODY", NotifyReason.EmptyBody),
+        new NotifyAnswer(StatusCodes.Status400BadRequest, "MALFORMED", NotifyReason.Malformed),
+        new NotifyAnswer(StatusCodes.Status401Unauthorized, "MISSING SIGNATURE", NotifyReason.MissingSignature),
+        new NotifyAnswer(StatusCodes.Status401Unauthorized, "BAD SIGNATURE", NotifyReason.BadSignature),
+        new NotifyAnswer(StatusCodes.Status401Unauthorized, "BAD SIGNATURE", NotifyReason.WrongStoreKey),
+        Retry(NotifyReason.KeyNotConfigured),
+        Retry(NotifyReason.SettlementBusy),
+        Retry(NotifyReason.QueryPending),
+        Retry(NotifyReason.RefundRetryLater),
+        Retry(NotifyReason.TransientFailure),
+    }.ToFrozenDictionary(static answer => answer.Reason);
+
+    /// <summary>QFPay stops retrying only on this answer.</summary>
+    public bool IsSuccess => StatusCode == StatusCodes.Status200OK && Body == SuccessBody;
+
+    public static NotifyAnswer For(NotifyReason reason) => Table[reason];
+
+    private static NotifyAnswer Success(NotifyReason reason) => new(StatusCodes.Status200OK, SuccessBody, reason);
+
+    private static NotifyAnswer Retry(NotifyReason reason) => new(StatusCodes.Status503ServiceUnavailable, RetryBody, reason);
+}
+
+/// <summary>A client key that may have signed a notification, and the store it belongs to (0 = the all-stores default).</summary>
+public sealed record CandidateKey(int StoreId, string ClientKey)
+{
+    /// <summary>Never prints the key.</summary>
+    public override string ToString() => $"CandidateKey {{ StoreId = {StoreId} }}";
+}
+
+/// <summary>
+/// Finds the client keys a notification may be signed with. QFPay sends no app code with a notification, so the body
+/// is checked against every configured key (settings are cached: no database statement), and nothing the body says is
+/// looked up before one of them verified it; then the record it names must belong to a store whose key that is.
+/// </summary>
+public class NotificationKeys
+{
+    private readonly ISettingService _settingService;
+    private readonly IStoreService _storeService;
+
+    public NotificationKeys(ISettingService settingService, IStoreService storeService)
+    {
+        _settingService = settingService;
+        _storeService = storeService;
+    }
+
+    /// <summary>The key of <paramref name="storeId"/>, or null when that store has none.</summary>
+    public virtual async Task<CandidateKey?> ForStoreAsync(int storeId)
+    {
+        var settings = await _settingService.LoadSettingAsync<QfPayAlipaySettings>(storeId);
+        return string.IsNullOrEmpty(settings.ClientKey) ? null : new CandidateKey(storeId, settings.ClientKey);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="verifiedBy"/> is the key of <paramref name="storeId"/> now: only that store's key may
+    /// confirm a payment or refund of that store (several stores may share one key).
+    /// </summary>
+    public virtual async Task<bool> IsKeyOfStoreAsync(int storeId, CandidateKey verifiedBy)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedBy);
+        var key = await ForStoreAsync(storeId);
+        return key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key.ClientKey), Encoding.UTF8.GetBytes(verifiedBy.ClientKey));
+    }
+
+    /// <summary>Every distinct configured key, the all-stores default first.</summary>
+    public virtual async Task<IReadOnlyList<CandidateKey>> AllConfiguredAsync()
+    {
+        var keys = new List<CandidateKey>();
+        var storeIds = new List<int> { 0 };
+        storeIds.AddRange((await _storeService.GetAllStoresAsync()).Select(static store => store.Id));
+        foreach (var storeId in storeIds.Distinct())
+        {
+            if (await ForStoreAsync(storeId) is { } key && keys.All(k => !string.Equals(k.ClientKey, key.ClientKey, StringComparison.Ordinal)))
+                keys.Add(key);
+        }
+
+        return keys;
+    }
+}

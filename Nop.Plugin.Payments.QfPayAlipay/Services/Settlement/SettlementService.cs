@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
 using Nop.Core.Domain.Logging;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -64,17 +68,36 @@ public class SettlementService
         _timings = timings;
     }
 
-    /// <summary>Settles <paramref name="fact"/>. Never throws for a failure: transient ones come back as an outcome.</summary>
+    /// <summary>Settles <paramref name="fact"/>, finding its attempt by out_trade_no. Never throws for a failure: transient ones come back as an outcome.</summary>
     public virtual Task<SettlementResult> SettleAsync(PaidFact fact, CancellationToken cancellationToken = default) =>
         SettleAsync(fact, null, cancellationToken);
 
-    /// <param name="justRead">The attempt with <see cref="PaidFact.OutTradeNo"/> if the caller has just read it; null to read it here.</param>
-    public virtual async Task<SettlementResult> SettleAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken = default)
+    /// <summary>Settles <paramref name="fact"/> for <paramref name="attempt"/>, which the caller has found already.</summary>
+    /// <param name="attempt">The attempt with <see cref="PaidFact.OutTradeNo"/>; null (or another out_trade_no's) to find it here.</param>
+    public virtual async Task<SettlementResult> SettleAsync(PaidFact fact, QfPayPaymentAttempt? attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fact);
         try
         {
-            return await SettleCoreAsync(fact, justRead, cancellationToken);
+            if (attempt is null || !string.Equals(attempt.OutTradeNo, fact.OutTradeNo, StringComparison.OrdinalIgnoreCase))
+                attempt = await _attempts.FindByOutTradeNoAsync(fact.OutTradeNo, cancellationToken);
+
+            if (attempt is null)
+            {
+                var unknown = $"QFPay reports a payment for unknown {Subject(null, fact)} ({MinorUnits.Display(fact.AmountMinor, fact.Currency)}, " +
+                    $"{fact.Source.Describe()}); nothing changed";
+                await _logger.WarningAsync($"{OrderNotes.Prefix}{unknown}.");
+                return new SettlementResult(SettlementOutcome.UnknownTransaction, null, unknown);
+            }
+
+            // A report of a payment already settled: the attempt tells what became of it, and nothing is written.
+            if (attempt.Status.HoldsMoney() && string.Equals(attempt.Syssn, fact.Syssn, StringComparison.OrdinalIgnoreCase))
+                return await RepeatedAsync(attempt, fact);
+
+            if (DescribeMismatch(attempt, fact) is { } mismatch)
+                return await RecordMismatchAsync(attempt, fact, mismatch, cancellationToken);
+
+            return await ClaimOrderAsync(attempt, fact, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -84,7 +107,7 @@ public class SettlementService
         {
             // Database errors, a nopCommerce service failing half-way: a claim taken here was released (or its lease
             // runs out), and the next report or the reconciliation task completes the settlement.
-            var detail = $"settling {SettlementLog.Subject(null, fact)} failed ({exception.GetType().Name}); it will be retried";
+            var detail = $"settling {Subject(null, fact)} failed ({exception.GetType().Name}); it will be retried";
             await TryAsync(() => _logger.ErrorAsync($"{OrderNotes.Prefix}{detail}.", exception));
             return new SettlementResult(SettlementOutcome.TransientFailure, null, detail);
         }
@@ -127,29 +150,6 @@ public class SettlementService
         return await _claims.TryCompleteAsync(claim.Id, _holder.Token, completion, cancellationToken);
     }
 
-    private async Task<SettlementResult> SettleCoreAsync(PaidFact fact, QfPayPaymentAttempt? justRead, CancellationToken cancellationToken)
-    {
-        var attempt = justRead is not null && string.Equals(justRead.OutTradeNo, fact.OutTradeNo, StringComparison.OrdinalIgnoreCase)
-            ? justRead
-            : await _attempts.FindByOutTradeNoAsync(fact.OutTradeNo, cancellationToken);
-        if (attempt is null)
-        {
-            var unknown = $"QFPay reports a payment for unknown {SettlementLog.Subject(null, fact)} ({MinorUnits.Display(fact.AmountMinor, fact.Currency)}, " +
-                $"{fact.Source.Describe()}); nothing changed";
-            await _logger.WarningAsync($"{OrderNotes.Prefix}{unknown}.");
-            return new SettlementResult(SettlementOutcome.UnknownTransaction, null, unknown);
-        }
-
-        // A report of a payment already settled: the attempt tells what became of it, and nothing is written.
-        if (attempt.Status.HoldsMoney() && string.Equals(attempt.Syssn, fact.Syssn, StringComparison.OrdinalIgnoreCase))
-            return await RepeatedAsync(attempt, fact);
-
-        if (DescribeMismatch(attempt, fact) is { } mismatch)
-            return await RecordMismatchAsync(attempt, fact, mismatch, cancellationToken);
-
-        return await ClaimOrderAsync(attempt, fact, cancellationToken);
-    }
-
     private async Task<SettlementResult> RepeatedAsync(QfPayPaymentAttempt attempt, PaidFact fact)
     {
         var outcome = attempt.Status switch
@@ -159,7 +159,7 @@ public class SettlementService
             PaymentAttemptStatus.NotApplied => SettlementOutcome.OrderNotPayable,
             _ => SettlementOutcome.Mismatch,
         };
-        var detail = $"repeated report of a settled payment ({SettlementLog.Subject(attempt, fact)}, {attempt.Status}); nothing changed";
+        var detail = $"repeated report of a settled payment ({Subject(attempt, fact)}, {attempt.Status}); nothing changed";
         await DebugAsync(attempt.StoreId, detail);
         return new SettlementResult(outcome, attempt, detail, IsDuplicate: true);
     }
@@ -202,7 +202,7 @@ public class SettlementService
             {
                 await _logger.WarningAsync($"{OrderNotes.Prefix}taking over the settlement of order id {attempt.OrderId} " +
                     $"({(holderGone ? "its holder's process is gone" : $"its holder did not renew it for {_timings.Lease.TotalSeconds:0} s")}), " +
-                    $"for {SettlementLog.Subject(attempt, fact)}.");
+                    $"for {Subject(attempt, fact)}.");
                 var taken = new QfPaySettlementClaim
                 {
                     Id = existing.Id,
@@ -221,73 +221,69 @@ public class SettlementService
                 return await FollowCompletedClaimAsync(existing, attempt, fact, cancellationToken);
         }
 
-        var busy = $"the settlement of order id {attempt.OrderId} is in progress elsewhere (for syssn {existing.Syssn}); {SettlementLog.Subject(attempt, fact)} is tried again later";
+        var busy = $"the settlement of order id {attempt.OrderId} is in progress elsewhere (for syssn {existing.Syssn}); {Subject(attempt, fact)} is tried again later";
         await _logger.WarningAsync($"{OrderNotes.Prefix}{busy}.");
         return new SettlementResult(SettlementOutcome.Busy, attempt, busy);
     }
 
-    /// <summary>The holder's work, under a lease it keeps renewing; on an unexpected failure the claim is released at once.</summary>
+    /// <summary>
+    /// The holder's work, under a lease it keeps renewing: decides, from the order's state, what this payment is to the
+    /// order, and records it (see the remarks on the class). On an unexpected failure the claim is released at once.
+    /// </summary>
     private async Task<SettlementResult> HoldAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
         QfPaySettlementClaim? previousHolder)
     {
+        // Once the order is ours the work is finished even if the caller goes away (QFPay hanging up, a browser
+        // closed): an abandoned claim would hold the order until the lease runs out.
         await using var lease = new Lease(this, claim);
         try
         {
-            // Once the order is ours the work is finished even if the caller goes away (QFPay hanging up, a browser
-            // closed): an abandoned claim would hold the order until the lease runs out.
-            return await CompleteAsync(claim, attempt, fact, previousHolder, lease);
+            var subject = Subject(attempt, fact);
+            var amount = MinorUnits.Display(fact.AmountMinor, fact.Currency);
+            var order = await _orderService.GetOrderByIdAsync(attempt.OrderId);
+
+            if (order is null || order.Deleted)
+            {
+                var gone = $"payment {amount} received {fact.Source.Describe()} for {subject}, but the order {(order is null ? "no longer exists" : "is deleted")}: " +
+                    "it is NOT applied; refund it from the order page (\"Refund this payment\") or in QFPay's merchant portal";
+                await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, gone, LogLevel.Error, order?.Id);
+                await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, fact.Syssn, UtcNow()));
+                return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, gone);
+            }
+
+            if (IsAlreadyPaid(order))
+                return await OrderAlreadyPaidAsync(claim, attempt, fact, previousHolder, lease, order);
+
+            if (!_orderProcessingService.CanMarkOrderAsPaid(order))
+            {
+                var closed = $"payment {amount} received {fact.Source.Describe()} for order {order.CustomOrderNumber} ({subject}), but the order is " +
+                    $"{order.OrderStatus}/{order.PaymentStatus} and cannot be marked paid: it is NOT applied; refund it from the order page (\"Refund this payment\")";
+                await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, closed, LogLevel.Warning, order.Id);
+                await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, fact.Syssn, UtcNow()));
+                return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, closed);
+            }
+
+            // The last moment to find out that the lease was lost (a stalled node): after this the order is marked.
+            if (!await lease.EnsureSafeAsync())
+                return await BusyAfterLosingLeaseAsync(attempt, fact);
+
+            // Saved by MarkOrderAsPaidAsync together with the paid status, so an order is paid only with the syssn that paid it.
+            order.CaptureTransactionId = fact.Syssn;
+            order.CaptureTransactionResult = $"Paid {amount} by Alipay (QFPay pay type {attempt.PayType}), out_trade_no {fact.OutTradeNo}";
+            await _orderProcessingService.MarkOrderAsPaidAsync(order);
+
+            var marked = $"payment {amount} received and order {order.CustomOrderNumber} marked paid ({subject}, {fact.Source.Describe()})";
+            await _orderNotes.AddLineAsync(order.Id, $"{OrderNotes.Prefix}{marked}.");
+            await MoveAttemptAsync(attempt, fact, PaymentAttemptStatus.Paid, $"Paid; learned {fact.Source.Describe()}.");
+            await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.MarkedPaid, attempt.Id, fact.Syssn, UtcNow()));
+            await DebugAsync(order.StoreId, marked);
+            return new SettlementResult(SettlementOutcome.Settled, attempt, marked);
         }
         catch (Exception)
         {
             await lease.ReleaseAsync();
             throw;
         }
-    }
-
-    /// <summary>Decides, from the order's state, what this payment is to the order, and records it (see the remarks on the class).</summary>
-    private async Task<SettlementResult> CompleteAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
-        QfPaySettlementClaim? previousHolder, Lease lease)
-    {
-        var subject = SettlementLog.Subject(attempt, fact);
-        var amount = MinorUnits.Display(fact.AmountMinor, fact.Currency);
-        var order = await _orderService.GetOrderByIdAsync(attempt.OrderId);
-
-        if (order is null || order.Deleted)
-        {
-            var gone = $"payment {amount} received {fact.Source.Describe()} for {subject}, but the order {(order is null ? "no longer exists" : "is deleted")}: " +
-                "it is NOT applied; refund it from the order page (\"Refund this payment\") or in QFPay's merchant portal";
-            await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, gone, LogLevel.Error, order?.Id);
-            await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, fact.Syssn, UtcNow()));
-            return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, gone);
-        }
-
-        if (IsAlreadyPaid(order))
-            return await OrderAlreadyPaidAsync(claim, attempt, fact, previousHolder, lease, order);
-
-        if (!_orderProcessingService.CanMarkOrderAsPaid(order))
-        {
-            var closed = $"payment {amount} received {fact.Source.Describe()} for order {order.CustomOrderNumber} ({subject}), but the order is " +
-                $"{order.OrderStatus}/{order.PaymentStatus} and cannot be marked paid: it is NOT applied; refund it from the order page (\"Refund this payment\")";
-            await FlagAsync(attempt, fact, PaymentAttemptStatus.NotApplied, closed, LogLevel.Warning, order.Id);
-            await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.OrderNotPayable, attempt.Id, fact.Syssn, UtcNow()));
-            return new SettlementResult(SettlementOutcome.OrderNotPayable, attempt, closed);
-        }
-
-        // The last moment to find out that the lease was lost (a stalled node): after this the order is marked.
-        if (!await lease.EnsureSafeAsync())
-            return await BusyAfterLosingLeaseAsync(attempt, fact);
-
-        // Saved by MarkOrderAsPaidAsync together with the paid status, so an order is paid only with the syssn that paid it.
-        order.CaptureTransactionId = fact.Syssn;
-        order.CaptureTransactionResult = $"Paid {amount} by Alipay (QFPay pay type {attempt.PayType}), out_trade_no {fact.OutTradeNo}";
-        await _orderProcessingService.MarkOrderAsPaidAsync(order);
-
-        var marked = $"payment {amount} received and order {order.CustomOrderNumber} marked paid ({subject}, {fact.Source.Describe()})";
-        await _orderNotes.AddLineAsync(order.Id, $"{OrderNotes.Prefix}{marked}.");
-        await MoveAttemptAsync(attempt, fact, PaymentAttemptStatus.Paid, $"Paid; learned {fact.Source.Describe()}.");
-        await CompleteClaimAsync(claim, lease, new ClaimCompletion(SettlementClaimOutcome.MarkedPaid, attempt.Id, fact.Syssn, UtcNow()));
-        await DebugAsync(order.StoreId, marked);
-        return new SettlementResult(SettlementOutcome.Settled, attempt, marked);
     }
 
     /// <summary>
@@ -297,7 +293,7 @@ public class SettlementService
     private async Task<SettlementResult> OrderAlreadyPaidAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
         QfPaySettlementClaim? previousHolder, Lease lease, Order order)
     {
-        var subject = SettlementLog.Subject(attempt, fact);
+        var subject = Subject(attempt, fact);
         var payer = order.CaptureTransactionId?.Trim();
         if (string.Equals(payer, fact.Syssn, StringComparison.OrdinalIgnoreCase))
         {
@@ -351,7 +347,7 @@ public class SettlementService
     private async Task<SettlementResult> FollowCompletedClaimAsync(QfPaySettlementClaim claim, QfPayPaymentAttempt attempt, PaidFact fact,
         CancellationToken cancellationToken)
     {
-        var subject = SettlementLog.Subject(attempt, fact);
+        var subject = Subject(attempt, fact);
         var paidThisOrder = claim.Outcome is SettlementClaimOutcome.MarkedPaid or SettlementClaimOutcome.AlreadyPaid;
         if (paidThisOrder && string.Equals(claim.Syssn, fact.Syssn, StringComparison.OrdinalIgnoreCase))
         {
@@ -406,7 +402,7 @@ public class SettlementService
 
     private async Task<SettlementResult> RecordMismatchAsync(QfPayPaymentAttempt attempt, PaidFact fact, string mismatch, CancellationToken cancellationToken)
     {
-        var subject = SettlementLog.Subject(attempt, fact);
+        var subject = Subject(attempt, fact);
         var detail = $"QFPay reports a paid payment that does not match what was sent ({subject}, {fact.Source.Describe()}): {mismatch}. The order is NOT " +
             "marked paid; check the payment in QFPay's merchant portal and refund it or settle the order by hand";
 
@@ -471,7 +467,7 @@ public class SettlementService
 
     private async Task<SettlementResult> BusyAfterLosingLeaseAsync(QfPayPaymentAttempt attempt, PaidFact fact)
     {
-        var detail = $"the settlement of order id {attempt.OrderId} lost its claim before marking the order ({SettlementLog.Subject(attempt, fact)}); it is tried again later";
+        var detail = $"the settlement of order id {attempt.OrderId} lost its claim before marking the order ({Subject(attempt, fact)}); it is tried again later";
         await _logger.WarningAsync($"{OrderNotes.Prefix}{detail}.");
         return new SettlementResult(SettlementOutcome.Busy, attempt, detail);
     }
@@ -496,36 +492,36 @@ public class SettlementService
 
     private async Task<SettlementResult> TransientAsync(QfPayPaymentAttempt attempt, PaidFact fact, string what)
     {
-        var detail = $"{what} for {SettlementLog.Subject(attempt, fact)}; it will be retried";
+        var detail = $"{what} for {Subject(attempt, fact)}; it will be retried";
         await TryAsync(() => _logger.WarningAsync($"{OrderNotes.Prefix}{detail}."));
         return new SettlementResult(SettlementOutcome.TransientFailure, attempt, detail);
     }
 
     private static string? DescribeMismatch(QfPayPaymentAttempt attempt, PaidFact fact)
     {
-        List<string>? problems = null;
+        var problems = new List<string>();
         // Text from the notification goes into an order note and the attempt row: only its printable part, so that
         // a value the database refuses (a NUL, say) cannot turn a mismatch into a failure QFPay retries for a day.
         var currency = PrintableText.Of(fact.Currency);
         if (fact.AmountMinor != attempt.AmountMinor)
-            (problems ??= []).Add($"amount {MinorUnits.Display(fact.AmountMinor, currency)} instead of {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}");
+            problems.Add($"amount {MinorUnits.Display(fact.AmountMinor, currency)} instead of {MinorUnits.Display(attempt.AmountMinor, attempt.CurrencyCode)}");
 
         if (!string.Equals(fact.Currency?.Trim(), attempt.CurrencyCode, StringComparison.OrdinalIgnoreCase))
-            (problems ??= []).Add($"currency {currency} instead of {attempt.CurrencyCode}");
+            problems.Add($"currency {currency} instead of {attempt.CurrencyCode}");
         else if (!MinorUnits.ExponentOf(fact.Currency).IsValid)
-            (problems ??= []).Add($"currency {currency} is not one QFPay charges in");
+            problems.Add($"currency {currency} is not one QFPay charges in");
 
         // QFPay gives one syssn per out_trade_no; a different one is not this attempt's payment.
         if (attempt.Syssn is { Length: > 0 } known && !string.Equals(known, fact.Syssn, StringComparison.OrdinalIgnoreCase))
-            (problems ??= []).Add($"syssn {PrintableText.Of(fact.Syssn)} instead of {known}");
+            problems.Add($"syssn {PrintableText.Of(fact.Syssn)} instead of {known}");
 
         if (!string.IsNullOrWhiteSpace(fact.PayType) && !string.Equals(fact.PayType.Trim(), attempt.PayType.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            (problems ??= []).Add($"pay type {PrintableText.Of(fact.PayType)} instead of {attempt.PayType}");
+            problems.Add($"pay type {PrintableText.Of(fact.PayType)} instead of {attempt.PayType}");
 
         if (!NoCancel.Contains(fact.Cancel?.Trim() ?? string.Empty))
-            (problems ??= []).Add(DescribeCancel(PrintableText.Of(fact.Cancel)));
+            problems.Add(DescribeCancel(PrintableText.Of(fact.Cancel)));
 
-        return problems is null ? null : string.Join("; ", problems);
+        return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
     private static string DescribeCancel(string cancel) => cancel switch
@@ -541,6 +537,11 @@ public class SettlementService
 
     private static string DescribeTransaction(string? transactionId) =>
         string.IsNullOrWhiteSpace(transactionId) ? "another payment (no QFPay transaction recorded on the order)" : $"QFPay payment {transactionId}";
+
+    /// <summary>The identifying part of every settlement log line and note: "order id 10025, out_trade_no ..., syssn ..." (without the order when no attempt is known). No secrets.</summary>
+    private static string Subject(QfPayPaymentAttempt? attempt, PaidFact fact) => attempt is null
+        ? $"out_trade_no {fact.OutTradeNo}, syssn {fact.Syssn}"
+        : string.Create(CultureInfo.InvariantCulture, $"order id {attempt.OrderId}, out_trade_no {fact.OutTradeNo}, syssn {fact.Syssn}");
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 
@@ -671,4 +672,230 @@ public class SettlementService
             return false;
         }
     }
+}
+
+/// <summary>What settling a <see cref="PaidFact"/> did.</summary>
+public enum SettlementOutcome
+{
+    /// <summary>This payment paid the order: marked now (or an interrupted settlement of it was completed).</summary>
+    Settled,
+
+    /// <summary>This payment had paid the order already; nothing changed.</summary>
+    AlreadySettled,
+
+    /// <summary>No attempt has this out_trade_no; nothing changed.</summary>
+    UnknownTransaction,
+
+    /// <summary>Amount, currency, syssn or pay type differ, or QFPay shows it refunded or cancelled: the order is not paid.</summary>
+    Mismatch,
+
+    /// <summary>The order was paid by another payment: this one is flagged as a duplicate payment to refund, never marked.</summary>
+    DuplicatePayment,
+
+    /// <summary>The order cannot be paid any more (cancelled, deleted): the payment is flagged to refund.</summary>
+    OrderNotPayable,
+
+    /// <summary>Another caller is settling this order right now and did not finish within the wait: try again later.</summary>
+    Busy,
+
+    /// <summary>The database (or another dependency) failed: nothing is known, try again later.</summary>
+    TransientFailure,
+}
+
+/// <param name="Attempt">The attempt the fact was about, as it stands after settling (null when unknown or on failure).</param>
+/// <param name="IsDuplicate">The same report was handled before: nothing was written now.</param>
+public sealed record SettlementResult(SettlementOutcome Outcome, Domain.QfPayPaymentAttempt? Attempt, string Detail, bool IsDuplicate = false)
+{
+    /// <summary>Nothing was decided: the caller should let the sender retry (notification) or try again later.</summary>
+    public bool IsRetryable => Outcome is SettlementOutcome.Busy or SettlementOutcome.TransientFailure;
+
+    /// <summary>The order is paid by this very payment.</summary>
+    public bool PaidTheOrder => Outcome is SettlementOutcome.Settled or SettlementOutcome.AlreadySettled;
+}
+
+/// <summary>Who learned that a payment was paid; order notes say it in these words (<see cref="SettlementSources.Describe"/>).</summary>
+public enum SettlementSource
+{
+    /// <summary>QFPay's signed notification.</summary>
+    Notification,
+
+    /// <summary>The shopper came back from the wallet and a query found the payment paid.</summary>
+    ReturnPage,
+
+    /// <summary>The reconciliation task's query.</summary>
+    Reconciliation,
+
+    /// <summary>An admin's "Check status now".</summary>
+    AdminCheck,
+
+    /// <summary>The desktop page that waits for a QR payment asked, and a query found it paid.</summary>
+    StatusPage,
+
+    /// <summary>The shopper opened a payment link again (resume route, "Retry payment"), and a query found it paid.</summary>
+    Retry,
+}
+
+public static class SettlementSources
+{
+    /// <summary>How an order note says where the news came from, in words an admin reads.</summary>
+    public static string Describe(this SettlementSource source) => source switch
+    {
+        SettlementSource.Notification => "from QFPay's notification",
+        SettlementSource.ReturnPage => "when the shopper returned from Alipay",
+        SettlementSource.Reconciliation => "by the reconciliation task",
+        SettlementSource.AdminCheck => "by Check status now",
+        SettlementSource.StatusPage => "while the shopper's payment page was waiting",
+        SettlementSource.Retry => "when the shopper opened the payment again",
+        _ => "by a status check",
+    };
+}
+
+/// <summary>
+/// A verified statement from QFPay that a payment succeeded: a notification whose signature checked out, or a query
+/// record with respcd 0000. <see cref="OutTradeNo"/> finds the attempt; amount, currency, pay type and cancel flag are
+/// compared with what the attempt sent before anything is paid.
+/// </summary>
+/// <param name="PayType">QFPay's pay_type as reported, when reported.</param>
+/// <param name="Cancel">QFPay's cancel flag as reported (0 none, 1/2 cancelled, 3 refunded, 4 pre-auth, 5 partly refunded).</param>
+public sealed record PaidFact(string OutTradeNo, string Syssn, long AmountMinor, string Currency, SettlementSource Source,
+    string? PayType = null, string? Cancel = null);
+
+/// <summary>How long settlement trusts, waits for and renews a holder of an order's claim.</summary>
+/// <param name="Lease">
+/// A claim not renewed for this long was left by a holder that died, and is taken over. The holder renews it every
+/// <paramref name="RenewEvery"/> while it works (nopCommerce's mark-paid sends e-mails and can take seconds), so a live
+/// holder never loses it, and a dead one is replaced well before QFPay's second delivery (2 minutes after the first).
+/// </param>
+/// <param name="RenewEvery">How often a working holder renews its lease.</param>
+/// <param name="WaitForHolder">
+/// How long a second report of the same order waits for the holder to finish, so that QFPay gets SUCCESS at once instead
+/// of a retry; kept well under the few seconds a notification sender waits for an answer.
+/// </param>
+/// <param name="PollInterval">How often the claim is re-read while waiting.</param>
+public sealed record SettlementTimings(TimeSpan Lease, TimeSpan RenewEvery, TimeSpan WaitForHolder, TimeSpan PollInterval)
+{
+    public static SettlementTimings Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
+
+    /// <summary>A holder marks the order paid only while at least this much of its lease is left (clock skew, a slow statement).</summary>
+    public TimeSpan SafetyMargin => TimeSpan.FromTicks(Lease.Ticks / 3);
+}
+
+/// <summary>
+/// This web process as the holder of settlement claims: its token names the machine, the process and when the process
+/// started, plus a random part. A claim held by a process of this same machine that no longer runs is known to be
+/// abandoned at once, so the next delivery after a crash and restart completes the payment instead of waiting out the
+/// lease; a holder on another machine, or one still running here (e.g. the old process of an overlapping restart), is
+/// trusted until its lease runs out.
+/// </summary>
+public class ClaimHolder
+{
+    private const char Separator = '/';
+
+    private static readonly Lazy<ClaimHolder> Process = new(static () =>
+    {
+        using var current = System.Diagnostics.Process.GetCurrentProcess();
+        return new ClaimHolder(Environment.MachineName, Environment.ProcessId, StartTicks(current));
+    });
+
+    private readonly string _machine;
+
+    protected ClaimHolder(string machine, int processId, long startTicks)
+    {
+        _machine = Clean(machine);
+        Token = Shorten(string.Join(Separator, _machine, processId.ToString(CultureInfo.InvariantCulture),
+            startTicks.ToString(CultureInfo.InvariantCulture), Convert.ToHexString(RandomNumberGenerator.GetBytes(6))));
+    }
+
+    /// <summary>A holder with a token of its own making (another kind of node identity, or a test's).</summary>
+    protected ClaimHolder(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        _machine = string.Empty;
+        Token = Shorten(token);
+    }
+
+    /// <summary>This process.</summary>
+    public static ClaimHolder Current => Process.Value;
+
+    /// <summary>What this process writes into the claims it holds (at most <see cref="Domain.QfPaySettlementClaim.HolderTokenMaxLength"/> characters).</summary>
+    public string Token { get; }
+
+    /// <summary>
+    /// True only when <paramref name="token"/> names a process of this machine that is no longer running (or that
+    /// started at another time: its id was reused). Unknown, foreign and live holders are not gone.
+    /// </summary>
+    public virtual bool IsGone(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || string.Equals(token, Token, StringComparison.Ordinal))
+            return false;
+
+        var parts = token.Split(Separator);
+        if (parts.Length < 4 || !string.Equals(parts[0], _machine, StringComparison.Ordinal)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var startTicks))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return StartTicks(process) != startTicks;
+        }
+        catch (ArgumentException)
+        {
+            // No process with that id runs on this machine.
+            return true;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // Not allowed to look (or it exited while looking): trust the lease instead.
+            return false;
+        }
+    }
+
+    private static long StartTicks(System.Diagnostics.Process process)
+    {
+        try
+        {
+            return process.StartTime.ToUniversalTime().Ticks;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            return 0;
+        }
+    }
+
+    private static string Clean(string machine) =>
+        new([.. machine.Where(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.').Take(40)]);
+
+    private static string Shorten(string token) =>
+        token.Length <= Domain.QfPaySettlementClaim.HolderTokenMaxLength ? token : token[..Domain.QfPaySettlementClaim.HolderTokenMaxLength];
+}
+
+/// <summary>Adds the plugin's order notes: visible to admins only, prefixed so they are easy to find.</summary>
+public class OrderNotes
+{
+    public const string Prefix = "Alipay (QFPay): ";
+
+    private readonly IOrderService _orderService;
+    private readonly TimeProvider _timeProvider;
+
+    public OrderNotes(IOrderService orderService, TimeProvider timeProvider)
+    {
+        _orderService = orderService;
+        _timeProvider = timeProvider;
+    }
+
+    public virtual Task AddAsync(int orderId, string text) => AddLineAsync(orderId, Prefix + text);
+
+    /// <summary>Adds <paramref name="line"/> as it is: it already starts with <see cref="Prefix"/> (e.g. the line just logged).</summary>
+    public virtual Task AddLineAsync(int orderId, string line) =>
+        _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = orderId,
+            Note = line,
+            DisplayToCustomer = false,
+            CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
+        });
 }
