@@ -6,6 +6,7 @@ using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.QfPayAlipay.Alipay;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Factories;
+using Nop.Plugin.Payments.QfPayAlipay.Localization;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
 using Nop.Plugin.Payments.QfPayAlipay.Services;
@@ -13,8 +14,9 @@ using Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Health;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Lifecycle;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Notifications;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
+using Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 using Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Settlement;
@@ -27,65 +29,96 @@ public class NopStartup : INopStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Timings and limits are values, so tests and the benchmark can register shorter ones first (TryAdd).
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<LogThrottle>();
-        services.AddScoped<CheckoutAvailability>();
+        services.TryAddSingleton(QfPayTimeouts.Default);
+        services.TryAddSingleton(QfPayRateLimits.Default);
+        services.TryAddSingleton(SettlementTimings.Default);
+        services.TryAddSingleton(RefundTimings.Default);
+        services.TryAddSingleton(ReconciliationPolicy.Default);
+        services.TryAddSingleton(static _ => ClaimHolder.Current);
+        services.TryAddSingleton(static _ => SqlDialect.ForStore());
 
-        // One typed client for every store: the account travels with each call. Every request waits for the shared
-        // per-merchant rate limiter (API.md §1.5, issue #6). WithProxy returns void, so it comes last.
-        services.AddRefundsAndReconciliation();
+        // QFPay: one typed client for every store (the account travels with each call). One limiter per process, shared
+        // by every client, so each merchant's 100/s and 400/min are counted across checkout, return pages, admin and the
+        // task (API.md §1.5). WithProxy returns void, so it comes last.
+        services.TryAddSingleton<MerchantRateLimiter>();
+        services.TryAddTransient<RateLimitingHandler>();
         services.AddHttpClient<QfPayClient>().AddHttpMessageHandler<RateLimitingHandler>().WithProxy();
 
-        // Checkout, notification, return page and the one settlement routine (issue #5). The stores sit on
-        // nopCommerce's IRepository<T>, which core registers for every entity (PLUGIN-API.md Appendix C).
-        services.TryAddSingleton(static _ => SqlDialect.ForStore());
+        // The plugin's tables, on nopCommerce's IRepository<T>, which core registers for every entity
+        // (PLUGIN-API.md Appendix C).
         services.AddScoped<ConditionalUpdate>();
         services.AddScoped<IPaymentAttemptStore, RepositoryPaymentAttemptStore>();
         services.AddScoped<ISettlementClaimStore, RepositorySettlementClaimStore>();
-        services.TryAddSingleton(SettlementTimings.Default);
-        services.TryAddSingleton(static _ => ClaimHolder.Current);
-        services.TryAddSingleton(QfPayTimeouts.Default);
-        services.AddScoped<OrderNotes>();
-        services.AddScoped<SettlementService>();
-        services.AddScoped<PaymentStatusCheck>();
+        services.AddScoped<IRefundStore, RepositoryRefundStore>();
+        services.AddScoped<IWorkClaimStore, RepositoryWorkClaimStore>();
+        services.AddScoped<IReconciliationSource, RepositoryReconciliationSource>();
+        services.AddScoped<LocalizedTexts>();
+        services.AddSingleton<LogThrottle>();
+
+        // Checkout and the shopper's pages: payment start, resume link, return page, desktop QR and its status
+        // endpoint. The status throttle is a singleton so every request on this node sees the same claims.
         services.AddScoped<ChargeCalculator>();
+        services.AddScoped<CheckoutAvailability>();
         services.AddScoped<CheckoutVisibility>();
         services.AddScoped<PaymentStarter>();
-        services.AddScoped<ReturnPageDecider>();
-
-        // Shopper pages: in-app guidance, resume link, desktop QR and its status endpoint (issue #7). The throttle is
-        // a singleton so every request on this node sees the same claims.
         services.AddScoped<PayableOrders>();
         services.AddScoped<PaymentResumer>();
         services.AddScoped<PaymentStatusReporter>();
-        services.AddScoped<OrderOwnership>();
         services.AddSingleton<StatusQueryThrottle>();
+        services.AddScoped<ReturnPageDecider>();
+        services.AddScoped<OrderOwnership>();
 
         // 800107 (Alipay Service Window H5): silent authorisation, token exchange, tradePay page. The Alipay client is
         // stateless (the store's app travels with each call); WithProxy returns void, so it comes last.
         services.AddScoped<ServiceWindowAuthorizer>();
         services.AddScoped<ServiceWindowCallback>();
         services.AddHttpClient<AlipayOAuthClient>().WithProxy();
+
+        // Notifications and the one settlement routine that marks an order paid.
+        services.AddSingleton<NotificationCoalescer>();
         services.AddScoped<NotificationKeys>();
+        services.AddScoped<NotificationHandler>();
+        services.AddScoped<SettlementService>();
+        services.AddScoped<PaymentStatusCheck>();
+        services.AddScoped<OrderNotes>();
         // Resolved only for refund notifications: building it builds a QFPay HTTP client, which payments never need.
         services.AddScoped(static provider => new Lazy<RefundNotificationHandler>(provider.GetRequiredService<RefundNotificationHandler>));
         // Resolved only for a verified notification that cannot be read fully: it too builds a QFPay HTTP client.
         services.AddScoped(static provider => new Lazy<PaymentStatusCheck>(provider.GetRequiredService<PaymentStatusCheck>));
-        services.AddSingleton<NotificationCoalescer>();
-        services.AddScoped<NotificationHandler>();
 
-        // Lifecycle, configure page and health log (issue #4).
-        services.AddScoped<PluginInstaller>();
+        // Refunds.
+        services.AddScoped<RefundAmountCalculator>();
+        services.AddScoped<RefundStatusQuery>();
+        services.AddScoped<ConfirmedRefundRecorder>();
+        services.AddScoped<PendingRefundResolver>();
+        services.AddScoped<ExternalRefundNotes>();
+        services.AddScoped<ExternalRefundFlags>();
+        services.AddScoped<RefundService>();
+        services.AddScoped<RefundNotificationHandler>();
+
+        // Reconciliation and the admin order page's "check status now".
+        services.AddScoped<QueryClaims>();
+        services.AddScoped<UnpaidConfirmation>();
+        services.AddScoped<ExpiredOrderCanceller>();
+        services.AddScoped<AttemptExpiry>();
+        services.AddScoped<ReconciliationRunner>();
+        services.AddScoped<OrderStatusChecker>();
+
+        // Admin: configure page, health log, install and uninstall.
+        services.AddScoped<CheckoutReasonsModelFactory>();
+        services.AddScoped<ConfigurationModelFactory>();
+        services.AddScoped<OrderPaymentStatusModelFactory>();
+        services.AddScoped<StoreScopedKey>();
+        services.AddScoped<ConfigurationSaver>();
+        services.AddScoped<ConnectionSettingsResolver>();
+        services.AddScoped<ConnectionTester>();
         services.AddSingleton<HealthLogPruneSchedule>();
         services.AddSingleton<NotificationHealthTally>();
         services.AddScoped<IIntegrationHealthLog, IntegrationHealthLog>();
         services.AddScoped<ReconciliationOutlook>();
-        services.AddScoped<StoreScopedKey>();
-        services.AddScoped<CheckoutReasonsModelFactory>();
-        services.AddScoped<ConfigurationModelFactory>();
-        services.AddScoped<ConfigurationSaver>();
-        services.AddScoped<ConnectionSettingsResolver>();
-        services.AddScoped<ConnectionTester>();
+        services.AddScoped<PluginInstaller>();
     }
 
     public void Configure(IApplicationBuilder application)
