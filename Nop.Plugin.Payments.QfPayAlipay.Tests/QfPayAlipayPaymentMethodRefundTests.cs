@@ -6,7 +6,7 @@ using Nop.Web.Framework.Infrastructure;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests;
 
-/// <summary>What the payment method tells nopCommerce about refunds and the admin order page (PLUGIN-API.md §1.5).</summary>
+/// <summary>What the payment method tells nopCommerce about refunds and the admin order page (docs/nopcommerce.md §1.5).</summary>
 public class QfPayAlipayPaymentMethodRefundTests
 {
     [Test]

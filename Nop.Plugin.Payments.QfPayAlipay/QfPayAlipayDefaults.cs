@@ -17,7 +17,7 @@ public static class QfPayAlipayDefaults
 
     /// <summary>
     /// Where QFPay posts notifications, relative to the store URL (served by the notification route).
-    /// QFPay registers one such URL per app code (API.md §6.1), so it must not depend on the language.
+    /// QFPay registers one such URL per app code (docs/qfpay-protocol.md §6.1), so it must not depend on the language.
     /// </summary>
     public const string NotificationPath = "Plugins/QfPayAlipay/Notify";
 
@@ -30,7 +30,7 @@ public static class QfPayAlipayDefaults
     /// <summary>The task wakes every 10 minutes; each store's own interval setting throttles it further.</summary>
     public const int ReconciliationTaskSeconds = 600;
 
-    /// <summary>return_url: prefix of the return page, followed by the attempt's out_trade_no (kept short, API.md §4.3).</summary>
+    /// <summary>return_url: prefix of the return page, followed by the attempt's out_trade_no (kept short, docs/qfpay-protocol.md §4.3).</summary>
     public const string ReturnPathPrefix = "Plugins/QfPayAlipay/Return/";
 
     /// <summary>Prefix of the problem page, followed by the order GUID.</summary>

@@ -79,7 +79,7 @@ public class QfPayAlipayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugi
 
     public bool SupportCapture => false;
 
-    /// <summary>Partial refunds accumulate up to the paid amount (API.md §8.2); see <see cref="RefundService"/>.</summary>
+    /// <summary>Partial refunds accumulate up to the paid amount (docs/qfpay-protocol.md §8.2); see <see cref="RefundService"/>.</summary>
     public bool SupportPartiallyRefund => true;
 
     public bool SupportRefund => true;

@@ -29,10 +29,10 @@ public class QfPayAlipaySettings : ISettings
     /// <summary>QFPay's client_key: the signing secret. Never rendered, never logged.</summary>
     public string? ClientKey { get; set; }
 
-    /// <summary>Only for merchants QFPay issued an mchid to; sent only when set (API.md §2.3).</summary>
+    /// <summary>Only for merchants QFPay issued an mchid to; sent only when set (docs/qfpay-protocol.md §2.3).</summary>
     public string? MerchantId { get; set; }
 
-    /// <summary>801512 (AlipayHK, HKD only) by default: the plugin is aimed at Hong Kong merchants (API.md §9.2).</summary>
+    /// <summary>801512 (AlipayHK, HKD only) by default: the plugin is aimed at Hong Kong merchants (docs/qfpay-protocol.md §9.2).</summary>
     public QfPayPayType PayType { get; set; } = QfPayPayType.AlipayHongKongWap;
 
     public QfPaySignType SignType { get; set; } = QfPaySignType.Md5;
@@ -46,7 +46,7 @@ public class QfPayAlipaySettings : ISettings
     /// <summary>Payment link lifetime in minutes (5-120); null leaves QFPay's default of 30.</summary>
     public int? PaymentExpiryMinutes { get; set; }
 
-    /// <summary>Sends limit_pay=no_credit: the shopper cannot fund the payment by credit card (Mainland wallets only, API.md §4.2).</summary>
+    /// <summary>Sends limit_pay=no_credit: the shopper cannot fund the payment by credit card (Mainland wallets only, docs/qfpay-protocol.md §4.2).</summary>
     public bool LimitPayNoCredit { get; set; }
 
     public bool AdditionalFeePercentage { get; set; }
@@ -68,7 +68,7 @@ public class QfPayAlipaySettings : ISettings
     /// <summary>Cancels pending orders whose payment link expired unpaid (checked with a query first). Off by default.</summary>
     public bool AutoCancelExpiredOrders { get; set; }
 
-    /// <summary>800107 only: the store's Alipay open-platform app id (API.md §10.2). Blank keeps 800107 hidden.</summary>
+    /// <summary>800107 only: the store's Alipay open-platform app id (docs/qfpay-protocol.md §10.2). Blank keeps 800107 hidden.</summary>
     public string? AlipayAppId { get; set; }
 
     /// <summary>

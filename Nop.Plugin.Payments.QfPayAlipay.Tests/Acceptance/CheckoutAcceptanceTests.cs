@@ -41,7 +41,7 @@ public class CheckoutAcceptanceTests
         var attempt = shop.Attempts.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(checkout.Response.StatusCode, Is.EqualTo(StatusCodes.Status302Found), "core only recognises 301/302 (PLUGIN-API.md §1.5)");
+            Assert.That(checkout.Response.StatusCode, Is.EqualTo(StatusCodes.Status302Found), "core only recognises 301/302 (docs/nopcommerce.md §1.5)");
             Assert.That(checkout.Response.Headers.Location.ToString(), Is.EqualTo(attempt.PayUrl));
             Assert.That(attempt.PayUrl, Does.StartWith(shop.Simulator.BaseAddress.ToString().TrimEnd('/')));
             Assert.That(attempt.Status, Is.EqualTo(PaymentAttemptStatus.AwaitingPayment));
@@ -244,7 +244,7 @@ public class CheckoutAcceptanceTests
 
         AssertProblemPage(checkout, shop, order);
         var attempt = shop.Attempts.Single();
-        Assert.That(attempt.Status, Is.EqualTo(PaymentAttemptStatus.Unknown), "the payment may exist: only a query may close it (API.md §11.11)");
+        Assert.That(attempt.Status, Is.EqualTo(PaymentAttemptStatus.Unknown), "the payment may exist: only a query may close it (docs/qfpay-protocol.md §11.11)");
         Assert.That(shop.NotesOf(order).Single(), Does.Contain(attempt.OutTradeNo).And.Contain("unknown outcome"));
 
         // Retry payment: a new attempt with a new out_trade_no.

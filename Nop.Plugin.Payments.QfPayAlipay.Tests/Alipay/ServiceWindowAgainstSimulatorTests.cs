@@ -13,7 +13,7 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Alipay;
 
 /// <summary>
-/// 800107 end to end over real HTTP on 127.0.0.1 (API.md §10): silent authorisation at the fake Alipay, the callback's
+/// 800107 end to end over real HTTP on 127.0.0.1 (docs/qfpay-protocol.md §10): silent authorisation at the fake Alipay, the callback's
 /// auth_code traded for the user id with an RSA2-signed request, a QFPay payment with that openid, tradePay, and the
 /// notification. Only the plugin's Alipay and Protocol code runs on the shop's side.
 /// </summary>
@@ -77,7 +77,7 @@ public class ServiceWindowAgainstSimulatorTests
         var token = await _alipay.ExchangeAuthCodeAsync(_app, callback["auth_code"]);
         Assert.That(token.IsSuccess, Is.True, token.Message);
 
-        // QFPay payment with the user id as openid (API.md §4.7, §10.1).
+        // QFPay payment with the user id as openid (docs/qfpay-protocol.md §4.7, §10.1).
         var qfpay = SimulatorScenario.NewClient();
         var account = SimulatorScenario.AccountFor(_host);
         var request = new PaymentRequest

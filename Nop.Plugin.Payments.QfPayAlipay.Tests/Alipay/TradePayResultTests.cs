@@ -2,7 +2,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Alipay;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Alipay;
 
-/// <summary>API.md §10.2 step 5: tradePay's resultCode is a hint, never a settlement.</summary>
+/// <summary>docs/qfpay-protocol.md §10.2 step 5: tradePay's resultCode is a hint, never a settlement.</summary>
 public class TradePayResultTests
 {
     [TestCase("9000", TradePayHint.Paid, true)]

@@ -6,7 +6,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Localization;
 
 /// <summary>
 /// Issue #13 item 7: log lines and messages reach store owners, who have never seen the project's reference documents.
-/// They say things in plain words: no "(API.md §6.3)", and no question that a caller then ends with ". Nothing was
+/// They say things in plain words: no "(docs/qfpay-protocol.md §6.3)", and no question that a caller then ends with ". Nothing was
 /// changed." ("?.").
 /// </summary>
 public partial class RuntimeTextsTests

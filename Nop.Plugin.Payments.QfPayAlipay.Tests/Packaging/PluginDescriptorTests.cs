@@ -4,7 +4,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Packaging;
 
-/// <summary>plugin.json is what nopCommerce reads to discover, name and version the plugin (PLUGIN-API.md §2.3).</summary>
+/// <summary>plugin.json is what nopCommerce reads to discover, name and version the plugin (docs/nopcommerce.md §2.3).</summary>
 [TestFixture]
 public class PluginDescriptorTests
 {

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Packaging;
 
 /// <summary>
 /// The zip must be accepted by Admin > Configuration > Local plugins > "Upload plugin or theme"
-/// (PLUGIN-API.md §9) and carry only the plugin's own files.
+/// (docs/nopcommerce.md §9) and carry only the plugin's own files.
 /// </summary>
 [TestFixture]
 public class PluginPackageTests

@@ -9,7 +9,7 @@ public sealed class QueryEndpointTests : SimulatorRigFixture
 
     protected override Task<SimulatorRig> StartRigAsync()
     {
-        // Ten minutes before the end of March, Hong Kong time: the classic month-end case (API.md §11 item 9).
+        // Ten minutes before the end of March, Hong Kong time: the classic month-end case (docs/qfpay-protocol.md §11 item 9).
         clock = new SettableClock(SettableClock.HongKong(2025, 3, 31, 23, 50));
         return SimulatorRig.StartAsync(options => options.TimeProvider = clock);
     }

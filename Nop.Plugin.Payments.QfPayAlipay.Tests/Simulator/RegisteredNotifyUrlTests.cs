@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 
 /// <summary>
 /// Issue #13 item 9: QFPay may post notifications only to the one URL its support registered for the app code, ignoring
-/// the request's notify_url (API.md §6.1). The simulator's registered mode rehearses that.
+/// the request's notify_url (docs/qfpay-protocol.md §6.1). The simulator's registered mode rehearses that.
 /// </summary>
 [TestFixture]
 [NonParallelizable]

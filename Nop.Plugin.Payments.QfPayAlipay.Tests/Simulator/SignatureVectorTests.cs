@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Simulator;
 
 /// <summary>
 /// The simulator signs and verifies with its own code, so it is pinned to the shared vectors
-/// (API.md §3.5 and §6.8) rather than to the plugin.
+/// (docs/qfpay-protocol.md §3.5 and §6.8) rather than to the plugin.
 /// </summary>
 [TestFixture]
 public sealed class SignatureVectorTests

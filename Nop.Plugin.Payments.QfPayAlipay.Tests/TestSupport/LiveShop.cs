@@ -85,7 +85,7 @@ public sealed class LiveShop : Shop, IAsyncDisposable
     public Uri NotifyUrl => new(BaseUrl + QfPayAlipayDefaults.NotificationPath);
 
     /// <summary>
-    /// What core does after placing the order (PLUGIN-API.md §1.5): PostProcessPaymentAsync with the request's
+    /// What core does after placing the order (docs/nopcommerce.md §1.5): PostProcessPaymentAsync with the request's
     /// HttpContext, then looks at the response. The returned context carries the 302 and its Location.
     /// </summary>
     public async Task<HttpContext> PostProcessAsync(Order order)

@@ -158,6 +158,6 @@ public sealed record ReceiverAnswer(int StatusCode, string Body, TimeSpan Delay 
 
     public static ReceiverAnswer ServerError { get; } = new(StatusCodes.Status500InternalServerError, "oops");
 
-    /// <summary>HTTP 200 with a body other than SUCCESS still counts as not delivered (API.md §6.5).</summary>
+    /// <summary>HTTP 200 with a body other than SUCCESS still counts as not delivered (docs/qfpay-protocol.md §6.5).</summary>
     public static ReceiverAnswer WrongBody { get; } = new(StatusCodes.Status200OK, "FAIL");
 }

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
 /// An <see cref="ISettingService"/> that really stores one value per (key, store), with nopCommerce's semantics
-/// (PLUGIN-API.md §3): keys are "class.property" lower-cased, loading falls back from the store to the shared
+/// (docs/nopcommerce.md §3): keys are "class.property" lower-cased, loading falls back from the store to the shared
 /// (store 0) value, and saving "overridable per store" without the override deletes the store's own value.
 /// Values are kept as text, as in the database, so type conversions are exercised too.
 /// </summary>

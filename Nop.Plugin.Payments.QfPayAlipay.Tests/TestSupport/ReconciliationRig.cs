@@ -22,7 +22,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
 /// A <see cref="Shop"/> with the refund and reconciliation tables in memory, nopCommerce's refund and cancel
-/// bookkeeping (PLUGIN-API.md §6.2), and any number of web nodes: each node is its own container (its own rate limiter
+/// bookkeeping (docs/nopcommerce.md §6.2), and any number of web nodes: each node is its own container (its own rate limiter
 /// and ILocker, as separate processes have), all sharing the database tables, the orders and the clock. QFPay is the
 /// local simulator over HTTP, or a fake handler. With a test database (<see cref="WithSimulatorAsync"/>'s database) the
 /// tables live there and each node is a web node with its own connection pool on it (<see cref="Shop.Database"/>).
@@ -265,7 +265,7 @@ public sealed class ReconciliationRig : IAsyncDisposable
         });
 
         /// <summary>
-        /// What nopCommerce's RefundAsync / PartiallyRefundAsync do around the plugin (PLUGIN-API.md §6.2): call the
+        /// What nopCommerce's RefundAsync / PartiallyRefundAsync do around the plugin (docs/nopcommerce.md §6.2): call the
         /// payment method, and only on success add the amount and copy the new payment status.
         /// </summary>
         public Task<RefundPaymentResult> RefundThroughNopAsync(Order order, decimal amount, bool partial) => InScopeAsync(async services =>

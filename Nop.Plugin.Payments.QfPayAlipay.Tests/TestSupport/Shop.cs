@@ -340,7 +340,7 @@ public class Shop
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    /// <summary>nopCommerce's CanMarkOrderAsPaid (PLUGIN-API.md §6.2): false for cancelled orders and for paid, refunded or voided payments.</summary>
+    /// <summary>nopCommerce's CanMarkOrderAsPaid (docs/nopcommerce.md §6.2): false for cancelled orders and for paid, refunded or voided payments.</summary>
     public static bool CanMarkPaid(Order order) =>
         order.OrderStatus != OrderStatus.Cancelled
         && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided);

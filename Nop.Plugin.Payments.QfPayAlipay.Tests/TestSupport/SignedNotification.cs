@@ -6,7 +6,7 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 /// <summary>
-/// Notifications as QFPay sends them: the body laid out like Python's json.dumps (the simulator's formatter, API.md
+/// Notifications as QFPay sends them: the body laid out like Python's json.dumps (the simulator's formatter, docs/qfpay-protocol.md
 /// §6.3) and signed MD5(body + key) with the simulator's independent signer, so a test never signs with the code it
 /// tests.
 /// </summary>

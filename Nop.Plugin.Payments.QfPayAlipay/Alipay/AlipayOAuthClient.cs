@@ -15,7 +15,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Alipay;
 /// instance serves every store.
 /// </summary>
 /// <remarks>
-/// Every call is sent once, never retried here: an <c>auth_code</c> works once (API.md §10.2 step 3), so a blind retry
+/// Every call is sent once, never retried here: an <c>auth_code</c> works once (docs/qfpay-protocol.md §10.2 step 3), so a blind retry
 /// after a lost answer can only fail; the caller decides (usually: restart the silent authorisation).
 /// Nothing is logged here. The private key, the auth code and the signature never appear in a result.
 /// </remarks>
@@ -29,7 +29,7 @@ public sealed class AlipayOAuthClient
 
     private const string InvalidCodeSubCode = "isv.code-invalid";
 
-    /// <summary>QFPay's <c>openid</c> is String(64) (API.md §4.2).</summary>
+    /// <summary>QFPay's <c>openid</c> is String(64) (docs/qfpay-protocol.md §4.2).</summary>
     private const int MaxUserIdLength = 64;
 
     private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-8");
@@ -47,7 +47,7 @@ public sealed class AlipayOAuthClient
     }
 
     /// <summary>
-    /// <c>alipay.system.oauth.token</c> with <c>grant_type=authorization_code</c> (API.md §10.2 step 4): the RSA2-signed
+    /// <c>alipay.system.oauth.token</c> with <c>grant_type=authorization_code</c> (docs/qfpay-protocol.md §10.2 step 4): the RSA2-signed
     /// request goes to <see cref="AlipayOpenApp.GatewayUrl"/>; the answer counts only if its signature verifies with
     /// <see cref="AlipayOpenApp.AlipayPublicKey"/>.
     /// </summary>
@@ -185,7 +185,7 @@ public sealed class AlipayOAuthClient
         return text + ".";
     }
 
-    // Usually "2088" and 12 more digits; only what QFPay's openid field can carry is enforced (API.md §4.2).
+    // Usually "2088" and 12 more digits; only what QFPay's openid field can carry is enforced (docs/qfpay-protocol.md §4.2).
     private static bool IsUsableUserId(string? userId) =>
         !string.IsNullOrEmpty(userId) && userId.Length <= MaxUserIdLength && userId.All(c => c > ' ' && c < '\u007f');
 
@@ -218,7 +218,7 @@ public sealed class AlipayOAuthClient
 
 /// <summary>
 /// <c>alipay.system.oauth.token</c> with <c>grant_type=authorization_code</c>: trades the one-time <c>auth_code</c>
-/// from the authorisation callback for the shopper's user id (API.md §10.2 step 4).
+/// from the authorisation callback for the shopper's user id (docs/qfpay-protocol.md §10.2 step 4).
 /// </summary>
 public static class AlipayOAuthTokenRequest
 {
@@ -261,12 +261,12 @@ public static class AlipayOAuthTokenRequest
 /// <summary>How an <c>alipay.system.oauth.token</c> exchange ended.</summary>
 public enum AlipayOAuthOutcome
 {
-    /// <summary>Alipay's signed answer names the shopper's user id: use it as QFPay's <c>openid</c> (API.md §10.1).</summary>
+    /// <summary>Alipay's signed answer names the shopper's user id: use it as QFPay's <c>openid</c> (docs/qfpay-protocol.md §10.1).</summary>
     Success,
 
     /// <summary>
     /// The code is unknown, used or expired (<c>isv.code-invalid</c>), or the callback carried none. Codes are
-    /// one-time (API.md §10.2 step 3): start the silent authorisation again rather than retrying.
+    /// one-time (docs/qfpay-protocol.md §10.2 step 3): start the silent authorisation again rather than retrying.
     /// </summary>
     InvalidAuthCode,
 
@@ -281,7 +281,7 @@ public enum AlipayOAuthOutcome
 
     /// <summary>
     /// A verified success without a usable <c>user_id</c>, e.g. only Alipay's app-scoped <c>open_id</c>, which QFPay may
-    /// not accept as <c>openid</c> (API.md §10.2, §13 item 11).
+    /// not accept as <c>openid</c> (docs/qfpay-protocol.md §10.2, §13 item 11).
     /// </summary>
     NoUserId,
 
@@ -357,7 +357,7 @@ public sealed record AlipayOAuthResult
 /// <remarks>
 /// Alipay signs the JSON text of the <c>*_response</c> member exactly as it appears in the body, so
 /// <see cref="SignedContent"/> is that substring of the raw bytes, never a re-serialisation: escapes, spacing and
-/// member order all count (the same lesson as QFPay's notifications, API.md §11 item 6). The parsed
+/// member order all count (the same lesson as QFPay's notifications, docs/qfpay-protocol.md §11 item 6). The parsed
 /// <see cref="Content"/> comes from the very same bytes, so what is verified is what is read.
 /// </remarks>
 public sealed class AlipayResponseEnvelope

@@ -4,12 +4,12 @@ using System.Security.Cryptography;
 namespace Nop.Plugin.Payments.QfPayAlipay.Alipay;
 
 /// <summary>
-/// The store's Alipay open-platform app, needed only for 800107 "Alipay Service Window H5" (API.md §10.2): QFPay has
+/// The store's Alipay open-platform app, needed only for 800107 "Alipay Service Window H5" (docs/qfpay-protocol.md §10.2): QFPay has
 /// no helper that yields the shopper's Alipay user id (§10.1, unlike its WeChat helpers), so the shop asks Alipay itself,
 /// through its own app.
 /// </summary>
 /// <param name="AppId">The open-platform <c>app_id</c>. Whose app this must be (the merchant's own or one bound by QFPay)
-/// is an open question (API.md §13 item 11).</param>
+/// is an open question (docs/qfpay-protocol.md §13 item 11).</param>
 /// <param name="PrivateKey">The app's RSA2 private key (Base64 DER PKCS#8/PKCS#1, or PEM). A secret like the QFPay client
 /// key: never logged, never shown, never in an exception or <see cref="ToString"/>.</param>
 /// <param name="AlipayPublicKey">The public key Alipay shows for this app; verifies Alipay's answers. Not the app's own
@@ -21,10 +21,10 @@ public sealed record AlipayOpenApp(string AppId, string PrivateKey, string Alipa
     /// <summary>Alipay's sandbox gateway. The sandbox's authorisation host is shown in its console; it is not assumed here.</summary>
     public const string SandboxGatewayUrl = "https://openapi-sandbox.dl.alipaydev.com/gateway.do";
 
-    /// <summary>Where the shopper's browser goes for the silent <c>auth_base</c> authorisation (API.md §10.2 step 2).</summary>
+    /// <summary>Where the shopper's browser goes for the silent <c>auth_base</c> authorisation (docs/qfpay-protocol.md §10.2 step 2).</summary>
     public const string ProductionAuthorizeUrl = "https://openauth.alipay.com/oauth2/publicAppAuthorize.htm";
 
-    /// <summary>Alipay documents no client timeout; the token call is small, so 15 s is generous (Inferred, like API.md §2.4).</summary>
+    /// <summary>Alipay documents no client timeout; the token call is small, so 15 s is generous (Inferred, like docs/qfpay-protocol.md §2.4).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
     public Uri GatewayUrl { get; init; } = new(ProductionGatewayUrl);

@@ -12,7 +12,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Alipay;
 /// </summary>
 /// <remarks>
 /// Values are signed raw, before form encoding, exactly as given: nothing here trims or escapes, because the gateway
-/// checks the decoded values it receives (the same rule as QFPay's, API.md §11 item 2).
+/// checks the decoded values it receives (the same rule as QFPay's, docs/qfpay-protocol.md §11 item 2).
 /// </remarks>
 public static class AlipayRsa2Signer
 {

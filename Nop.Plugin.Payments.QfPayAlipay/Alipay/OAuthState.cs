@@ -5,7 +5,7 @@ using System.Text;
 namespace Nop.Plugin.Payments.QfPayAlipay.Alipay;
 
 /// <summary>
-/// The <c>state</c> that travels through Alipay's authorisation and back (API.md §10.2 steps 2-3), protecting the
+/// The <c>state</c> that travels through Alipay's authorisation and back (docs/qfpay-protocol.md §10.2 steps 2-3), protecting the
 /// callback: it names the attempt being paid (<c>reference</c>), expires, and carries an HMAC-SHA256 over both and over
 /// the shopper's session, so a callback cannot be forged, pointed at another attempt, or replayed into another browser
 /// or after expiry. Alipay's one-time <c>auth_code</c> stops a replay of the same callback from yielding a user id twice.
@@ -190,7 +190,7 @@ public sealed record OAuthStateCheck(OAuthStateVerdict Verdict, string? Referenc
 }
 
 /// <summary>
-/// The address that starts Alipay's silent user authorisation (API.md §10.2 step 2):
+/// The address that starts Alipay's silent user authorisation (docs/qfpay-protocol.md §10.2 step 2):
 /// <c>publicAppAuthorize.htm?app_id=..&amp;scope=auth_base&amp;redirect_uri=..&amp;state=..</c>. Alipay answers with a
 /// redirect to <c>redirect_uri</c> carrying a one-time <c>auth_code</c> and the same <c>state</c> (§10.2 step 3).
 /// </summary>

@@ -1,10 +1,10 @@
 namespace Nop.Plugin.Payments.QfPayAlipay.Alipay;
 
 /// <summary>
-/// What the shopper's page says <c>AlipayJSBridge.call("tradePay", ...)</c> reported (API.md §10.2 step 5). Every value
+/// What the shopper's page says <c>AlipayJSBridge.call("tradePay", ...)</c> reported (docs/qfpay-protocol.md §10.2 step 5). Every value
 /// is a hint: it comes from the browser, which anyone can fake, and Alipay itself calls some of these outcomes
 /// uncertain. It may choose which page the shopper sees next; settlement only ever comes from a verified QFPay
-/// notification or a query (API.md §10.2, §11 item 1).
+/// notification or a query (docs/qfpay-protocol.md §10.2, §11 item 1).
 /// </summary>
 public enum TradePayHint
 {

@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
 /// <summary>
 /// 800107: where Alipay's silent authorisation comes back (<c>GET Plugins/QfPayAlipay/AlipayCallback?auth_code=..&amp;state=..</c>,
-/// API.md §10.2 step 3). Anonymous by nature: only the signed state ties it to an order (<see cref="ServiceWindowCallback"/>).
+/// docs/qfpay-protocol.md §10.2 step 3). Anonymous by nature: only the signed state ties it to an order (<see cref="ServiceWindowCallback"/>).
 /// </summary>
 public class QfPayAlipayCallbackController : BasePluginController
 {

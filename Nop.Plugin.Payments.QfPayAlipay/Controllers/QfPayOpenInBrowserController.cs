@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
 /// <summary>
 /// Shown instead of a pay_url inside in-app browsers (WeChat, Facebook, ...), which often block the jump to the Alipay
-/// app (API.md §4.8): the steps to open the page in the phone's browser, and the plugin's resume link to copy.
+/// app (docs/qfpay-protocol.md §4.8): the steps to open the page in the phone's browser, and the plugin's resume link to copy.
 /// </summary>
 public class QfPayOpenInBrowserController : BasePluginController
 {

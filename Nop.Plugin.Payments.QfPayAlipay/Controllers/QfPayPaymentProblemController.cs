@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
 /// <summary>
 /// The page a shopper lands on when the payment could not be started or did not go through: what happened, in plain
-/// words, and a way to "Retry payment" (nopCommerce's button on the order page, PLUGIN-API.md §1.5). Addressed by the
+/// words, and a way to "Retry payment" (nopCommerce's button on the order page, docs/nopcommerce.md §1.5). Addressed by the
 /// order GUID, so it cannot be browsed by guessing order numbers, and it shows nothing but the order number.
 /// </summary>
 public class QfPayPaymentProblemController : BasePluginController

@@ -14,7 +14,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 /// </summary>
 public class QfPayReturnController : BasePluginController
 {
-    /// <summary>A confirmation usually follows within seconds of paying (API.md §6.1).</summary>
+    /// <summary>A confirmation usually follows within seconds of paying (docs/qfpay-protocol.md §6.1).</summary>
     public const int RefreshSeconds = 5;
 
     private readonly ReturnPageDecider _decider;

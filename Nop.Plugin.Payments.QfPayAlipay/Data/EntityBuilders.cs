@@ -9,7 +9,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 /// cannot index). The rest (ints, long, dates, nullable dates) is mapped by type when the table is created,
 /// which also picks each database's precise date type. Only the basic
 /// WithColumn/As*/Nullable syntax is used: it exists in FluentMigrator 7.1 (nopCommerce 4.90.6) and 8.0 alike
-/// (PLUGIN-API.md Appendix C).
+/// (docs/nopcommerce.md Appendix C).
 /// </summary>
 public class QfPayPaymentAttemptBuilder : NopEntityBuilder<QfPayPaymentAttempt>
 {
@@ -39,7 +39,7 @@ public class QfPaySettlementClaimBuilder : NopEntityBuilder<QfPaySettlementClaim
 
 /// <summary>
 /// Bounded string columns (the indexed ones must be, on SQL Server); ints, longs, the decimal, the bool and the dates
-/// are mapped by type when the table is created. Basic FluentMigrator syntax only (PLUGIN-API.md Appendix C).
+/// are mapped by type when the table is created. Basic FluentMigrator syntax only (docs/nopcommerce.md Appendix C).
 /// </summary>
 public class QfPayRefundBuilder : NopEntityBuilder<QfPayRefund>
 {
@@ -68,7 +68,7 @@ public class QfPayWorkClaimBuilder : NopEntityBuilder<QfPayWorkClaim>
 /// <summary>
 /// Column details nopCommerce cannot infer; the other columns (StoreId, KindId, OccurredOnUtc) are mapped from
 /// the entity's properties by nopCommerce's TableFor. Only basic FluentMigrator syntax is used, because the
-/// host's FluentMigrator version differs from the one compiled against (PLUGIN-API.md Appendix C).
+/// host's FluentMigrator version differs from the one compiled against (docs/nopcommerce.md Appendix C).
 /// </summary>
 public class QfPayIntegrationEventBuilder : NopEntityBuilder<QfPayIntegrationEvent>
 {

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Data;
 
 /// <summary>
 /// Creates the attempt and claim tables when the plugin is installed; nopCommerce runs the reverse (drop) on
-/// uninstall (PLUGIN-API.md Appendix C). The unique indexes are the point of the schema: one row per out_trade_no, one
+/// uninstall (docs/nopcommerce.md Appendix C). The unique indexes are the point of the schema: one row per out_trade_no, one
 /// attempt per order and number, and one holder per claim key (one order, one charge). On PostgreSQL string columns are citext, so both indexes ignore
 /// case (Appendix D); out_trade_no and claim keys never rely on case to differ.
 /// </summary>
@@ -51,7 +51,7 @@ public class PaymentSchemaMigration : AutoReversingMigration
 
 /// <summary>
 /// Creates the refund and work-claim tables on install; nopCommerce runs the reverse (drop) on uninstall
-/// (PLUGIN-API.md Appendix C). The unique indexes carry the guarantees: one row per refund out_trade_no, one refund
+/// (docs/nopcommerce.md Appendix C). The unique indexes carry the guarantees: one row per refund out_trade_no, one refund
 /// number per payment and sequence (refunds of a payment are serialised), and one holder per work claim.
 /// </summary>
 [NopMigration("2026-11-25 12:20:00", "Payments.QfPayAlipay refunds and reconciliation claims", MigrationProcessType.Installation)]
@@ -92,7 +92,7 @@ public class RefundSchemaMigration : AutoReversingMigration
 
 /// <summary>
 /// Creates the health log table on install. nopCommerce runs the down migration on uninstall, which drops it
-/// (PLUGIN-API.md Appendix C), so the uninstaller does not touch the table itself.
+/// (docs/nopcommerce.md Appendix C), so the uninstaller does not touch the table itself.
 /// </summary>
 [NopMigration("2026-11-25 12:10:00", "Payments.QfPayAlipay integration health log", MigrationProcessType.Installation)]
 public class HealthSchemaMigration : AutoReversingMigration

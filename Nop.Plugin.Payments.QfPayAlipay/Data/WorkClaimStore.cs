@@ -68,7 +68,7 @@ public static class WorkClaimKeys
     public static string RefundToCheck(int refundId) =>
         string.Create(CultureInfo.InvariantCulture, $"refund-to-check:{refundId}");
 
-    /// <summary>The note about a refund QFPay made outside nopCommerce, by its syssn (at most 40 characters, API.md §4.4).</summary>
+    /// <summary>The note about a refund QFPay made outside nopCommerce, by its syssn (at most 40 characters, docs/qfpay-protocol.md §4.4).</summary>
     public static string ExternalRefund(string refundSyssn) => $"external-refund:{refundSyssn.Trim()}";
 
     /// <summary>The note that QFPay flags payment <paramref name="paymentSyssn"/> refunded (cancel 3 or 5) beyond our own refunds.</summary>

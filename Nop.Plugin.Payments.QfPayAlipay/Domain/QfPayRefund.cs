@@ -5,7 +5,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
 /// <summary>
 /// One refund asked of QFPay (table QfPayRefund). The row is written <b>before</b> the call, with its own
 /// out_trade_no, so that an answer lost on the way can only ever be resolved by querying that number, never by
-/// sending a second refund (API.md §2.4, §8.2, §11.11).
+/// sending a second refund (docs/qfpay-protocol.md §2.4, §8.2, §11.11).
 /// </summary>
 public class QfPayRefund : BaseEntity
 {
@@ -16,7 +16,7 @@ public class QfPayRefund : BaseEntity
     /// <summary>The paid attempt being refunded.</summary>
     public int PaymentAttemptId { get; set; }
 
-    /// <summary>The refunded payment's syssn (sent as the refund's syssn, API.md §8.1).</summary>
+    /// <summary>The refunded payment's syssn (sent as the refund's syssn, docs/qfpay-protocol.md §8.1).</summary>
     public string PaymentSyssn { get; set; } = string.Empty;
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Domain;
 /// A piece of refund or reconciliation work that only one web node may do (table QfPayWorkClaim). Whoever INSERTs
 /// the row with a given <see cref="ClaimKey"/> (unique index) does the work; every other node gets a unique-key
 /// violation and leaves it. Like the settlement claim, the database is the guarantee; nopCommerce's ILocker, which a
-/// web farm implements as check-then-set (PLUGIN-API.md Appendix C), only saves effort.
+/// web farm implements as check-then-set (docs/nopcommerce.md Appendix C), only saves effort.
 /// </summary>
 public class QfPayWorkClaim : BaseEntity, IClaimRow
 {

@@ -26,7 +26,7 @@ public static class NotificationEndpoint
     {
         var cancellationToken = context.RequestAborted;
 
-        // The raw bytes, before anything parses them: the signature covers them exactly (API.md §6.3, §11.6).
+        // The raw bytes, before anything parses them: the signature covers them exactly (docs/qfpay-protocol.md §6.3, §11.6).
         var notification = await IncomingNotification.ReadAsync(context.Request, cancellationToken);
         var handler = context.RequestServices.GetRequiredService<NotificationHandler>();
         var answer = await handler.HandleAsync(notification, cancellationToken);

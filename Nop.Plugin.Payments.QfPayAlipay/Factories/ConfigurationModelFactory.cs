@@ -17,7 +17,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Factories;
 
 /// <summary>
 /// Builds the configure page for a store scope: the settings in effect there with their override flags
-/// (PLUGIN-API.md §3), and the read-only parts (what checkout shows now, choices, key mask, notification URL, health).
+/// (docs/nopcommerce.md §3), and the read-only parts (what checkout shows now, choices, key mask, notification URL, health).
 /// </summary>
 public class ConfigurationModelFactory
 {
@@ -244,7 +244,7 @@ public class ConfigurationModelFactory
         return items;
     }
 
-    // The codes the plugin can charge in (API.md §9.1); a stored code outside the list stays visible rather than
+    // The codes the plugin can charge in (docs/qfpay-protocol.md §9.1); a stored code outside the list stays visible rather than
     // being silently replaced by the first choice.
     private static IList<SelectListItem> CurrencyChoices(string? selected)
     {

@@ -41,13 +41,13 @@ public class NopStartup : INopStartup
 
         // QFPay: one typed client for every store (the account travels with each call). One limiter per process, shared
         // by every client, so each merchant's 100/s and 400/min are counted across checkout, return pages, admin and the
-        // task (API.md §1.5). WithProxy returns void, so it comes last.
+        // task (docs/qfpay-protocol.md §1.5). WithProxy returns void, so it comes last.
         services.TryAddSingleton<MerchantRateLimiter>();
         services.TryAddTransient<RateLimitingHandler>();
         services.AddHttpClient<QfPayClient>().AddHttpMessageHandler<RateLimitingHandler>().WithProxy();
 
         // The plugin's tables, on nopCommerce's IRepository<T>, which core registers for every entity
-        // (PLUGIN-API.md Appendix C).
+        // (docs/nopcommerce.md Appendix C).
         services.AddScoped<ConditionalUpdate>();
         services.AddScoped<IPaymentAttemptStore, RepositoryPaymentAttemptStore>();
         services.AddScoped<ISettlementClaimStore, RepositorySettlementClaimStore>();

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Infrastructure;
 
 /// <summary>
 /// The plugin's public routes. Language-neutral on purpose (no BaseRouteProvider, which would also pull in Nop.Web):
-/// QFPay registers one notify URL per app code and the return URL must stay short (PLUGIN-API.md §5.8, API.md §4.3).
+/// QFPay registers one notify URL per app code and the return URL must stay short (docs/nopcommerce.md §5.8, docs/qfpay-protocol.md §4.3).
 /// </summary>
 public class RouteProvider : IRouteProvider
 {
@@ -40,6 +40,6 @@ public class RouteProvider : IRouteProvider
             new { controller = "QfPayAlipayCallback", action = "Callback" });
     }
 
-    /// <summary>Like the bundled payment plugins (PLUGIN-API.md §5.8).</summary>
+    /// <summary>Like the bundled payment plugins (docs/nopcommerce.md §5.8).</summary>
     public int Priority => 0;
 }

@@ -1,7 +1,7 @@
 namespace Nop.Plugin.Payments.QfPayAlipay.Localization;
 
 /// <summary>
-/// What an admin reads when a refund is refused, waits for QFPay, or needs their action (API.md §8.2, §11.13).
+/// What an admin reads when a refund is refused, waits for QFPay, or needs their action (docs/qfpay-protocol.md §8.2, §11.13).
 /// QFPay's own reasons come from the response-code table's message keys (<c>QfPayResponseCodes</c>); these texts
 /// frame them and say what was and was not done.
 /// </summary>

@@ -185,7 +185,7 @@ public static class ShopperPageResources
 
 /// <summary>
 /// The "open this payment in your browser" guidance shown in in-app browsers (issue #7; QFPay's own advice,
-/// API.md §4.8). Keys are spelled out rather than built from enum names, so renaming an enum member cannot orphan
+/// docs/qfpay-protocol.md §4.8). Keys are spelled out rather than built from enum names, so renaming an enum member cannot orphan
 /// a translated resource.
 /// </summary>
 public static class ShopperGuidanceTexts

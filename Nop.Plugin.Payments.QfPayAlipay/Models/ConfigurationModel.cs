@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Models;
 
 /// <summary>
 /// The configure page. Every setting has an <c>X_OverrideForStore</c> twin (nopCommerce's multi-store
-/// convention, PLUGIN-API.md §3). The client key is write-only: <see cref="ClientKey"/> only ever carries what
+/// convention, docs/nopcommerce.md §3). The client key is write-only: <see cref="ClientKey"/> only ever carries what
 /// the admin just typed and is emptied before the page is rendered; the page shows <see cref="ClientKeyMask"/>.
 /// </summary>
 public record ConfigurationModel : BaseNopModel

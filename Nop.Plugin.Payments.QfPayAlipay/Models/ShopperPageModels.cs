@@ -50,7 +50,7 @@ public sealed record OpenInBrowserModel(int OrderId, string CustomOrderNumber, s
 /// </summary>
 public sealed record AlipayTradePayModel(int OrderId, string CustomOrderNumber, string TradeNo, string StatusUrl, int PollSeconds)
 {
-    /// <summary>Result codes Alipay documents for tradePay (API.md §10.2 step 5).</summary>
+    /// <summary>Result codes Alipay documents for tradePay (docs/qfpay-protocol.md §10.2 step 5).</summary>
     private static readonly string[] KnownResultCodes = ["9000", "8000", "4000", "6001", "6002", "6004"];
 
     /// <summary>

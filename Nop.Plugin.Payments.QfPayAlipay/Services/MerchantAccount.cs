@@ -3,11 +3,11 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Services;
 
-/// <summary>The QFPay account a store's settings describe; each store may have its own (API.md §2.3, §11.21).</summary>
+/// <summary>The QFPay account a store's settings describe; each store may have its own (docs/qfpay-protocol.md §2.3, §11.21).</summary>
 public static class MerchantAccount
 {
     /// <summary>The account, or why the settings cannot make one (never quoting the key).</summary>
-    /// <param name="timeouts">Per-call time limits; QFPay's recommendation (API.md §2.4) when null.</param>
+    /// <param name="timeouts">Per-call time limits; QFPay's recommendation (docs/qfpay-protocol.md §2.4) when null.</param>
     public static FieldResult<QfPayAccount> From(QfPayAlipaySettings settings, QfPayTimeouts? timeouts = null)
     {
         ArgumentNullException.ThrowIfNull(settings);

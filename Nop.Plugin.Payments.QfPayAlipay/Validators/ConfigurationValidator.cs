@@ -109,7 +109,7 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
                 Text("Plugins.Payments.QfPayAlipay.Validation.ChargeCurrency.Unsupported"),
                 string.Join(", ", MinorUnits.SupportedCurrencies.Order(StringComparer.Ordinal))));
 
-        // AlipayHK's own API accepts only HKD (API.md §9.2).
+        // AlipayHK's own API accepts only HKD (docs/qfpay-protocol.md §9.2).
         RuleFor(m => m.ChargeCurrency)
             .Must(code => MinorUnits.NormalizeCurrency(code) == "HKD")
             .When(m => m.PayTypeId == (int)QfPayPayType.AlipayHongKongWap
@@ -132,7 +132,7 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .When(m => Editing(m, m.PaymentExpiryMinutes_OverrideForStore) && m.PaymentExpiryMinutes is not null)
             .WithMessage(_ => Text("Plugins.Payments.QfPayAlipay.Validation.PaymentExpiryMinutes.Range"));
 
-        // expired_time is not a parameter of 800107 (API.md §4.2).
+        // expired_time is not a parameter of 800107 (docs/qfpay-protocol.md §4.2).
         RuleFor(m => m.PaymentExpiryMinutes)
             .Null()
             .When(m => m.PayTypeId == (int)QfPayPayType.AlipayServiceWindowH5

@@ -5,10 +5,10 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
 
-/// <summary>Accounts, clock and requests shaped like the API.md examples and vectors V5-V11.</summary>
+/// <summary>Accounts, clock and requests shaped like the examples in docs/qfpay-protocol.md and vectors V5-V11.</summary>
 public static class ClientScenario
 {
-    /// <summary>The fictitious key of vectors V5-V11 (API.md §3.5).</summary>
+    /// <summary>The fictitious key of vectors V5-V11 (docs/qfpay-protocol.md §3.5).</summary>
     public const string VectorKey = "F3A1C9E7B2D84A6F9C0E1B5D7A3F2C8E";
 
     public const string AppCode = "6C1E0B9A4F2D4E7B8A3C5D9E1F0A2B4C";
@@ -25,7 +25,7 @@ public static class ClientScenario
     public static (QfPayClient Client, RecordingHandler Handler) ClientWith(RecordingHandler handler, TimeProvider? clock = null) =>
         (new QfPayClient(new HttpClient(handler), clock ?? Clock()), handler);
 
-    /// <summary>The request of V5 / API.md §4.6.</summary>
+    /// <summary>The request of V5 / docs/qfpay-protocol.md §4.6.</summary>
     public static PaymentRequest V5Payment() => new()
     {
         OutTradeNo = "NOP-10025-1",

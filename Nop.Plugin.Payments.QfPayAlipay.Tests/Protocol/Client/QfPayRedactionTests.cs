@@ -4,7 +4,7 @@ using static Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client.ClientScenari
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Client;
 
-/// <summary>Neither the key nor a signature may leak through results, exceptions or account printing (API.md §11.20).</summary>
+/// <summary>Neither the key nor a signature may leak through results, exceptions or account printing (docs/qfpay-protocol.md §11.20).</summary>
 public class QfPayRedactionTests
 {
     private const string V5Signature = "4710BB524AAF16F642D788521110D977";

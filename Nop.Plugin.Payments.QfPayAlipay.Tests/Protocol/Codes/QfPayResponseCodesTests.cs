@@ -4,7 +4,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Codes;
 
 public class QfPayResponseCodesTests
 {
-    /// <summary>Every code of API.md §5.2's table.</summary>
+    /// <summary>Every code of docs/qfpay-protocol.md §5.2's table.</summary>
     private static readonly string[] DocumentedCodes =
     [
         "0000", "1143", "1145", "1298", "1295", "1296", "1100", "1252", "1254", "1101", "1136", "1250", "1294",

@@ -12,7 +12,7 @@ public class NotificationFieldsTests
 {
     private const int Seed = 20261125;
 
-    /// <summary>The body fields the parser reads by name (API.md §6.4).</summary>
+    /// <summary>The body fields the parser reads by name (docs/qfpay-protocol.md §6.4).</summary>
     private static readonly string[] KnownNames =
     [
         "notify_type", "out_trade_no", "syssn", "txamt", "txcurrcd", "status", "respcd", "orig_syssn", "origssn", "cash_refund_fee",

@@ -3,7 +3,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Notifications;
 
-/// <summary>../shared/qfpay/notification-vectors.json (API.md §6.8), read in place.</summary>
+/// <summary>../shared/qfpay/notification-vectors.json (docs/qfpay-protocol.md §6.8), read in place.</summary>
 public sealed record NotificationVector(string Name, string RawBody, string Key, string ExpectedSign)
 {
     public byte[] BodyBytes => System.Text.Encoding.UTF8.GetBytes(RawBody);

@@ -4,7 +4,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.RateLimiting;
 
-/// <summary>QFPay's 100 requests per second and 400 per minute per merchant (API.md §1.5), kept by waiting on the injected clock.</summary>
+/// <summary>QFPay's 100 requests per second and 400 per minute per merchant (docs/qfpay-protocol.md §1.5), kept by waiting on the injected clock.</summary>
 public class MerchantRateLimiterTests
 {
     private const string Merchant = "A7F3C1D9E5B24F6A8C0D2E4F6A8B0C1D";

@@ -1,6 +1,6 @@
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.RateLimiting;
 
-/// <summary>Counts requests the way QFPay's limit does: the most that fall in any window [t, t + length) (API.md §1.5).</summary>
+/// <summary>Counts requests the way QFPay's limit does: the most that fall in any window [t, t + length) (docs/qfpay-protocol.md §1.5).</summary>
 public static class RequestWindows
 {
     public static int MostInAnyWindow(IEnumerable<DateTimeOffset> times, TimeSpan length)

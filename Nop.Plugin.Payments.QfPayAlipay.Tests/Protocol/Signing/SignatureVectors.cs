@@ -5,7 +5,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Signing;
 
 /// <summary>
-/// ../shared/qfpay/signature-vectors.json (API.md §3.5): read in place, never copied into the repository.
+/// ../shared/qfpay/signature-vectors.json (docs/qfpay-protocol.md §3.5): read in place, never copied into the repository.
 /// The vectors were computed by an independent script; regenerate them there, not from this code.
 /// </summary>
 public sealed record SignatureVector(string Name, IReadOnlyList<KeyValuePair<string, string?>> Params, string Key, QfPaySignType Algorithm, string ExpectedSign)

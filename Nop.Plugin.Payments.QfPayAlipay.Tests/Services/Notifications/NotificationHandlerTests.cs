@@ -76,7 +76,7 @@ public class NotificationHandlerTests
         var answer = NotifyAnswer.For(reason);
 
         Assert.That((answer.StatusCode, answer.Body), Is.EqualTo((status, body)));
-        Assert.That(answer.IsSuccess, Is.EqualTo(status == 200), "QFPay stops retrying only on 200 SUCCESS (API.md §6.5)");
+        Assert.That(answer.IsSuccess, Is.EqualTo(status == 200), "QFPay stops retrying only on 200 SUCCESS (docs/qfpay-protocol.md §6.5)");
     }
 
     [Test]
@@ -323,7 +323,7 @@ public class NotificationHandlerTests
 
         var early = await HandleAsync(delivery);
         var rowAfterEarly = _shop.Refunds.All.Single();
-        _clock.Advance(TimeSpan.FromMinutes(2)); // QFPay's second attempt (API.md §6.6)
+        _clock.Advance(TimeSpan.FromMinutes(2)); // QFPay's second attempt (docs/qfpay-protocol.md §6.6)
         var retried = await HandleAsync(delivery);
 
         Assert.Multiple(() =>
@@ -385,7 +385,7 @@ public class NotificationHandlerTests
         await _shop.Attempts.TryChangeAsync(_attempt.Id, new AttemptChange(PaymentAttemptStatus.Paid, "Paid.", _clock.GetUtcNow().UtcDateTime));
         _attempt.Status = PaymentAttemptStatus.Paid;
 
-        // nopCommerce's partial offline refund (PLUGIN-API.md §6.2), as far as the recorder relies on it.
+        // nopCommerce's partial offline refund (docs/nopcommerce.md §6.2), as far as the recorder relies on it.
         _shop.OrderProcessing.Setup(p => p.CanPartiallyRefundOffline(It.IsAny<Order>(), It.IsAny<decimal>()))
             .Returns((Order order, decimal amount) => order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded
                 && amount <= order.OrderTotal - order.RefundedAmount);
@@ -418,7 +418,7 @@ public class NotificationHandlerTests
         return refund;
     }
 
-    /// <summary>QFPay's notify_type=refund for <paramref name="refund"/> (API.md §6.7): the refund's own out_trade_no and syssn.</summary>
+    /// <summary>QFPay's notify_type=refund for <paramref name="refund"/> (docs/qfpay-protocol.md §6.7): the refund's own out_trade_no and syssn.</summary>
     private NotificationContent RefundNotificationOf(QfPayRefund refund) => Paid with
     {
         NotifyType = "refund",

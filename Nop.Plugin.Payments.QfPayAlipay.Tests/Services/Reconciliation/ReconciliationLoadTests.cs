@@ -5,7 +5,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Reconciliation;
 
 /// <summary>
-/// 2,000 pending attempts: the task stays within QFPay's limits on the fake clock (API.md §1.5), works oldest first,
+/// 2,000 pending attempts: the task stays within QFPay's limits on the fake clock (docs/qfpay-protocol.md §1.5), works oldest first,
 /// stops at its per-run budget, and two nodes running at once never query the same attempt twice.
 /// </summary>
 public class ReconciliationLoadTests

@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Reconciliation;
 
 /// <summary>
 /// The scheduled task against the simulator over HTTP, on a fake clock shared by the shop and the simulator: lost
-/// notifications, interrupted settlements, and expiry (API.md §6.6, §7.6).
+/// notifications, interrupted settlements, and expiry (docs/qfpay-protocol.md §6.6, §7.6).
 /// </summary>
 public class ReconciliationTaskTests() : ReconciliationRigFixture(Start, ReconciliationRig.DropNotifications)
 {

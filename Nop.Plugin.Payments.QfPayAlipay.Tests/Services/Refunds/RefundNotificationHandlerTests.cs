@@ -12,7 +12,7 @@ using QfPaySimulator;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Refunds;
 
 /// <summary>
-/// QFPay's refund notifications (API.md §6.7) as the simulator really sends them, handed to the handler the way the
+/// QFPay's refund notifications (docs/qfpay-protocol.md §6.7) as the simulator really sends them, handed to the handler the way the
 /// notification route does after verifying the signature: idempotent, and never applying a refund nopCommerce did not make.
 /// </summary>
 public class RefundNotificationHandlerTests() : ReconciliationRigFixture(Start)

@@ -8,7 +8,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Tests.TestSupport;
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Refunds;
 
 /// <summary>
-/// QFPay's refusals of a refund (API.md §5.2, §8.2), each answered by a fake QFPay: the admin reads QFPay's reason for
+/// QFPay's refusals of a refund (docs/qfpay-protocol.md §5.2, §8.2), each answered by a fake QFPay: the admin reads QFPay's reason for
 /// that code and what to do about it, the refund row is closed as failed, and nothing is sent twice.
 /// </summary>
 public class RefundRefusalTests

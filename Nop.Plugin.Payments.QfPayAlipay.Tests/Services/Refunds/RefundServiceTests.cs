@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Services.Refunds;
 
 /// <summary>
 /// The admin's Refund and Partial refund, through the payment method as nopCommerce calls it, against the simulator
-/// over HTTP (API.md §8): what QFPay is sent, what nopCommerce is told, what the refund table keeps.
+/// over HTTP (docs/qfpay-protocol.md §8): what QFPay is sent, what nopCommerce is told, what the refund table keeps.
 /// </summary>
 public class RefundServiceTests() : ReconciliationRigFixture(Start)
 {

@@ -4,7 +4,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 /// <summary>
-/// <c>POST /trade/v1/payment</c> for 801107, 801512 and 800107 (API.md §4.2). <c>txdtm</c> is added by the
+/// <c>POST /trade/v1/payment</c> for 801107, 801512 and 800107 (docs/qfpay-protocol.md §4.2). <c>txdtm</c> is added by the
 /// client from its clock; <c>mchid</c> from the account.
 /// </summary>
 public sealed record PaymentRequest
@@ -23,20 +23,20 @@ public sealed record PaymentRequest
     /// <summary>Cleaned again by the client (<see cref="Fields.GoodsName.Clean"/>); null sends none.</summary>
     public string? GoodsName { get; init; }
 
-    /// <summary>At most 200 characters (API.md §4.3).</summary>
+    /// <summary>At most 200 characters (docs/qfpay-protocol.md §4.3).</summary>
     public string? ReturnUrl { get; init; }
 
     public string? NotifyUrl { get; init; }
 
-    /// <summary><c>expired_time</c>: 5 to 120 minutes, QFPay's default 30; only for 801107/801512 (API.md §4.2, C11).</summary>
+    /// <summary><c>expired_time</c>: 5 to 120 minutes, QFPay's default 30; only for 801107/801512 (docs/qfpay-protocol.md §4.2, C11).</summary>
     public int? ExpiresInMinutes { get; init; }
 
-    /// <summary>The payer's Alipay user id; required for 800107 and only there (API.md §4.2, §10).</summary>
+    /// <summary>The payer's Alipay user id; required for 800107 and only there (docs/qfpay-protocol.md §4.2, §10).</summary>
     public string? OpenId { get; init; }
 
     /// <summary>
     /// <c>limit_pay=no_credit</c> forbids credit-card funding. QFPay documents it for Mainland China wallets only
-    /// (API.md §4.2, C18), so it is sent only when the merchant asks for it.
+    /// (docs/qfpay-protocol.md §4.2, C18), so it is sent only when the merchant asks for it.
     /// </summary>
     public bool ForbidCreditCards { get; init; }
 
@@ -111,7 +111,7 @@ public sealed record PaymentRequest
 }
 
 /// <summary>
-/// Answer to a payment creation (API.md §4.4). <c>0000</c> means the order exists, not that it is paid
+/// Answer to a payment creation (docs/qfpay-protocol.md §4.4). <c>0000</c> means the order exists, not that it is paid
 /// (§4.5): redirect to <see cref="PayUrl"/> (801107/801512) or hand <see cref="TradeNo"/> to Alipay's
 /// JSAPI (800107), then wait for the notification or a query.
 /// </summary>

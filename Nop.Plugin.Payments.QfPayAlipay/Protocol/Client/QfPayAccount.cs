@@ -5,7 +5,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 /// <summary>
 /// One merchant's credentials and host. Passed to every call because each store may have its own
-/// (API.md §2.3, §11.21). <see cref="MerchantId"/> (<c>mchid</c>) is sent only when QFPay issued one:
+/// (docs/qfpay-protocol.md §2.3, §11.21). <see cref="MerchantId"/> (<c>mchid</c>) is sent only when QFPay issued one:
 /// sending it empty or unissued breaks the call (§2.3, §11.15).
 /// </summary>
 /// <param name="BaseUrl">From <see cref="QfPayEndpoints.BaseUrlFor"/>.</param>
@@ -51,7 +51,7 @@ public sealed record QfPayAccount(Uri BaseUrl, string AppCode, string ClientKey,
 }
 
 /// <summary>
-/// Overall time allowed per call. QFPay documents none; these follow API.md §2.4's recommendation
+/// Overall time allowed per call. QFPay documents none; these follow docs/qfpay-protocol.md §2.4's recommendation
 /// (30 s for payment and refund, 15 s for query). A call that runs out of time has an unknown outcome,
 /// never a failure.
 /// </summary>
@@ -74,7 +74,7 @@ public sealed record QfPayTimeouts(TimeSpan Payment, TimeSpan Refund, TimeSpan Q
     }
 }
 
-/// <summary>Which QFPay host a store talks to (API.md §1.1).</summary>
+/// <summary>Which QFPay host a store talks to (docs/qfpay-protocol.md §1.1).</summary>
 public enum QfPayEnvironment
 {
     /// <summary>Live Testing, <c>https://test-openapi-hk.qfapi.com</c>: real wallets, real money, not settled (§1.4).</summary>
@@ -87,7 +87,7 @@ public enum QfPayEnvironment
     Custom,
 }
 
-/// <summary>Base URLs (API.md §1.1) and the paths of the three calls the plugin makes.</summary>
+/// <summary>Base URLs (docs/qfpay-protocol.md §1.1) and the paths of the three calls the plugin makes.</summary>
 public static class QfPayEndpoints
 {
     public static Uri TestBaseUrl { get; } = new("https://test-openapi-hk.qfapi.com/");

@@ -14,7 +14,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 /// <remarks>
 /// Every call is sent exactly once. Timeouts, network errors, HTTP 429/5xx and unreadable answers come
 /// back as <see cref="QfPayOutcome.Unknown"/>; for a payment or refund that means "may have happened":
-/// query by its <c>out_trade_no</c> before anything else, never resend it (API.md §2.4, §5.2, §8.2, §11.11).
+/// query by its <c>out_trade_no</c> before anything else, never resend it (docs/qfpay-protocol.md §2.4, §5.2, §8.2, §11.11).
 /// Only the caller's own cancellation throws (<see cref="OperationCanceledException"/>).
 /// </remarks>
 public sealed class QfPayClient
@@ -31,7 +31,7 @@ public sealed class QfPayClient
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary><c>POST /trade/v1/payment</c> (API.md §4).</summary>
+    /// <summary><c>POST /trade/v1/payment</c> (docs/qfpay-protocol.md §4).</summary>
     public async Task<QfPayResult<PaymentResponse>> CreatePaymentAsync(QfPayAccount account, PaymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,7 +48,7 @@ public sealed class QfPayClient
     }
 
     /// <summary>
-    /// <c>POST /trade/v1/query</c> (API.md §7). Sends one request per month window (see
+    /// <c>POST /trade/v1/query</c> (docs/qfpay-protocol.md §7). Sends one request per month window (see
     /// <see cref="QueryRequest"/>); any failed window fails the whole query, so "no records" is only ever
     /// reported after every month was searched.
     /// </summary>
@@ -76,7 +76,7 @@ public sealed class QfPayClient
         return merged!;
     }
 
-    /// <summary><c>POST /trade/v1/refund</c> (API.md §8.1).</summary>
+    /// <summary><c>POST /trade/v1/refund</c> (docs/qfpay-protocol.md §8.1).</summary>
     public async Task<QfPayResult<RefundResponse>> RefundAsync(QfPayAccount account, RefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -97,7 +97,7 @@ public sealed class QfPayClient
         if (EchoMismatch(request.OutTradeNo, response.OutTradeNo) is { } mismatch)
             return mismatch;
 
-        // 800107 documents pay_params.tradeNO, but its sample shows pay_url (API.md §12 C5): accept either.
+        // 800107 documents pay_params.tradeNO, but its sample shows pay_url (docs/qfpay-protocol.md §12 C5): accept either.
         if (request.PayType.UsesPayUrl() ? response.PayUrl is null : response.TradeNo is null && response.PayUrl is null)
         {
             return request.PayType.UsesPayUrl()
@@ -167,13 +167,13 @@ public enum QfPayProblem
     /// <summary>Rejected before sending (bad account, field or URL); nothing reached QFPay.</summary>
     InvalidRequest,
 
-    /// <summary>No answer within the timeout (API.md §2.4).</summary>
+    /// <summary>No answer within the timeout (docs/qfpay-protocol.md §2.4).</summary>
     Timeout,
 
     /// <summary>Connection refused, reset or dropped.</summary>
     NetworkError,
 
-    /// <summary>HTTP 429 (API.md §1.5).</summary>
+    /// <summary>HTTP 429 (docs/qfpay-protocol.md §1.5).</summary>
     RateLimited,
 
     /// <summary>HTTP 5xx.</summary>

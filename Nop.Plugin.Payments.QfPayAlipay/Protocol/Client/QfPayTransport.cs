@@ -6,7 +6,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 /// <summary>
 /// Signs, sends and times out one form POST, exactly once. Nothing here retries: a payment or refund
-/// whose answer was lost may still have happened, and only a query can tell (API.md §2.4, §5.2, §11.11).
+/// whose answer was lost may still have happened, and only a query can tell (docs/qfpay-protocol.md §2.4, §5.2, §11.11).
 /// </summary>
 internal sealed class QfPayTransport(HttpClient httpClient)
 {
@@ -97,7 +97,7 @@ internal sealed record QfPayExchange(QfPayRequestSummary Request)
 }
 
 /// <summary>
-/// The fields of one request: the same list is signed and sent, so the two can never differ (API.md §3.2,
+/// The fields of one request: the same list is signed and sent, so the two can never differ (docs/qfpay-protocol.md §3.2,
 /// §11.2). Values are trimmed on the way in and blank ones dropped (§11.3: no empty fields, no stray
 /// spaces); the signer then signs exactly what is here.
 /// </summary>
@@ -132,7 +132,7 @@ internal sealed class RequestForm
 /// <summary>
 /// What was sent, safe to log or attach to an exception: the signature is redacted (it proves knowledge of
 /// the key for that exact body), and so is every occurrence of the key and any field named like a secret
-/// (QFPay's own refund example wrongly sends <c>key=</c>, API.md §12 C4; §11.20).
+/// (QFPay's own refund example wrongly sends <c>key=</c>, docs/qfpay-protocol.md §12 C4; §11.20).
 /// </summary>
 public sealed record QfPayRequestSummary
 {

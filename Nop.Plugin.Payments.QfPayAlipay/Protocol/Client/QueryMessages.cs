@@ -7,7 +7,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 /// <summary>
-/// <c>POST /trade/v1/query</c> (API.md §7.1) by QFPay numbers, by our numbers, or both.
+/// <c>POST /trade/v1/query</c> (docs/qfpay-protocol.md §7.1) by QFPay numbers, by our numbers, or both.
 /// </summary>
 /// <remarks>
 /// Window strategy (§7.2, §11.9, C17): QFPay searches <c>out_trade_no</c> only inside one calendar month
@@ -105,7 +105,7 @@ public sealed record QueryRequest
 }
 
 /// <summary>
-/// Answer to a query (API.md §7.3). <c>0000</c> means the query worked; an empty <see cref="Records"/> then
+/// Answer to a query (docs/qfpay-protocol.md §7.3). <c>0000</c> means the query worked; an empty <see cref="Records"/> then
 /// means QFPay has no such transaction in the searched months.
 /// </summary>
 public sealed record QueryResponse : QfPayResponse
@@ -146,7 +146,7 @@ public sealed record QueryResponse : QfPayResponse
     };
 }
 
-/// <summary>The state of a transaction found by a query (API.md §7.4).</summary>
+/// <summary>The state of a transaction found by a query (docs/qfpay-protocol.md §7.4).</summary>
 public enum TransactionStatus
 {
     /// <summary>Record <c>respcd</c> 0000: paid, or refund done.</summary>
@@ -165,7 +165,7 @@ public enum TransactionStatus
     Failed,
 }
 
-/// <summary>One record of a query answer (API.md §7.3). Its <see cref="ResponseCode"/> is the transaction's status, not the call's.</summary>
+/// <summary>One record of a query answer (docs/qfpay-protocol.md §7.3). Its <see cref="ResponseCode"/> is the transaction's status, not the call's.</summary>
 public sealed record TransactionRecord
 {
     public const string PaymentOrderType = "payment";
@@ -217,7 +217,7 @@ public sealed record TransactionRecord
 
     public bool IsRefund => string.Equals(OrderType, RefundOrderType, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Our reading of <see cref="ResponseCode"/> (API.md §7.4).</summary>
+    /// <summary>Our reading of <see cref="ResponseCode"/> (docs/qfpay-protocol.md §7.4).</summary>
     public TransactionStatus Status => (ResponseCode, IsRefund) switch
     {
         ("0000", _) => TransactionStatus.Succeeded,

@@ -4,7 +4,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 /// <summary>
-/// <c>POST /trade/v1/refund</c> (API.md §8.1): full or partial, several per payment as long as the total
+/// <c>POST /trade/v1/refund</c> (docs/qfpay-protocol.md §8.1): full or partial, several per payment as long as the total
 /// stays within the paid amount. Each refund gets its own new <c>out_trade_no</c>
 /// (<see cref="OutTradeNumber.ForRefund"/>); serialise refunds per payment (§8.2).
 /// </summary>
@@ -39,7 +39,7 @@ public sealed record RefundRequest
     }
 }
 
-/// <summary>Answer to a refund (API.md §8.1). <c>0000</c>: accepted; 1143/1145: query the refund.</summary>
+/// <summary>Answer to a refund (docs/qfpay-protocol.md §8.1). <c>0000</c>: accepted; 1143/1145: query the refund.</summary>
 public sealed record RefundResponse : QfPayResponse
 {
     /// <summary>The new refund transaction's number.</summary>

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Client;
 
 /// <summary>
 /// Turns an exchange into a <see cref="QfPayResult{T}"/>. QFPay's business outcome is in the body's
-/// <c>respcd</c>, whatever the HTTP status (API.md §2.1); only 429 and 5xx are taken from the status,
+/// <c>respcd</c>, whatever the HTTP status (docs/qfpay-protocol.md §2.1); only 429 and 5xx are taken from the status,
 /// because a rate-limited or failing server's body says nothing reliable.
 /// </summary>
 internal static class ResponseInterpreter
@@ -97,7 +97,7 @@ internal static class ResponseInterpreter
     };
 }
 
-/// <summary>Fields every QFPay answer has (API.md §4.4, §5.1): the code and its two messages.</summary>
+/// <summary>Fields every QFPay answer has (docs/qfpay-protocol.md §4.4, §5.1): the code and its two messages.</summary>
 public abstract record QfPayResponse
 {
     /// <summary><c>respcd</c> as received (string or number).</summary>

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Codes;
 
 /// <summary>
-/// The one table of QFPay <c>respcd</c> values (API.md §5.2) and how the plugin treats each. Codes come
+/// The one table of QFPay <c>respcd</c> values (docs/qfpay-protocol.md §5.2) and how the plugin treats each. Codes come
 /// first; message text is consulted only where QFPay reuses a code for two situations (1251, 1265, §11.12).
 /// </summary>
 public static class QfPayResponseCodes
@@ -162,7 +162,7 @@ public static class QfPayResponseCodes
 
     /// <summary>
     /// Trimmed code; a bare JSON number shorter than four digits gets its leading zeros back
-    /// (<c>respcd</c> is String(4), but samples print it as a number, API.md §5.1).
+    /// (<c>respcd</c> is String(4), but samples print it as a number, docs/qfpay-protocol.md §5.1).
     /// </summary>
     public static string? Normalize(string? code)
     {
@@ -194,15 +194,15 @@ public sealed record ResponseCodeInfo(string Code, QfPayOutcome Outcome, string 
     public bool RequiresQuery => Outcome is QfPayOutcome.InProgress or QfPayOutcome.Unknown;
 }
 
-/// <summary>What a QFPay answer means for the caller's next step (API.md §5).</summary>
+/// <summary>What a QFPay answer means for the caller's next step (docs/qfpay-protocol.md §5).</summary>
 public enum QfPayOutcome
 {
-    /// <summary><c>0000</c>. For payment creation: the link exists, not "paid" (API.md §4.5, §11.1).</summary>
+    /// <summary><c>0000</c>. For payment creation: the link exists, not "paid" (docs/qfpay-protocol.md §4.5, §11.1).</summary>
     Success,
 
     /// <summary>
     /// Not final, or may have taken effect: resolve with a query before doing anything else, and never
-    /// resend the operation (e.g. 1143, 1145, duplicate 1102, system error 1252; API.md §5.2).
+    /// resend the operation (e.g. 1143, 1145, duplicate 1102, system error 1252; docs/qfpay-protocol.md §5.2).
     /// </summary>
     InProgress,
 
@@ -214,13 +214,13 @@ public enum QfPayOutcome
 
     /// <summary>
     /// Nobody knows what happened: timeout, network error, HTTP 429/5xx, an unreadable answer, or an
-    /// unknown code answering a payment or refund creation (API.md §2.4, §5.2 last rows). Resolve with a
+    /// unknown code answering a payment or refund creation (docs/qfpay-protocol.md §2.4, §5.2 last rows). Resolve with a
     /// query by <c>out_trade_no</c>; never resend automatically (§11.11).
     /// </summary>
     Unknown,
 }
 
-/// <summary>The call a <c>respcd</c> answers; an unknown code means different things for each (API.md §5.2).</summary>
+/// <summary>The call a <c>respcd</c> answers; an unknown code means different things for each (docs/qfpay-protocol.md §5.2).</summary>
 public enum QfPayOperation
 {
     CreatePayment,

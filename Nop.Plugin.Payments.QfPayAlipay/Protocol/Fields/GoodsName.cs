@@ -6,14 +6,14 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 /// <summary>
 /// Builds <c>goods_name</c>, the item text the payer sees in the wallet: at most 20 characters without
-/// special characters, at most 64 bytes (API.md §4.2, §4.3).
+/// special characters, at most 64 bytes (docs/qfpay-protocol.md §4.2, §4.3).
 /// </summary>
 public static partial class GoodsName
 {
-    /// <summary>"At most 20 characters" (API.md §4.3), counted as user-perceived characters.</summary>
+    /// <summary>"At most 20 characters" (docs/qfpay-protocol.md §4.3), counted as user-perceived characters.</summary>
     public const int MaxCharacters = 20;
 
-    /// <summary>String(64) (API.md §4.2): 20 CJK characters fit, 20 emoji sequences may not.</summary>
+    /// <summary>String(64) (docs/qfpay-protocol.md §4.2): 20 CJK characters fit, 20 emoji sequences may not.</summary>
     public const int MaxUtf8Bytes = 64;
 
     public const string OrderNumberPlaceholder = "OrderNumber";
@@ -30,7 +30,7 @@ public static partial class GoodsName
     /// written so that a typo in the admin's template is visible instead of silently blank.
     /// </summary>
     /// <returns>The goods name, or null when nothing printable is left (then send no goods_name at all,
-    /// API.md §11.3, and QFPay shows the merchant name instead, §4.2).</returns>
+    /// docs/qfpay-protocol.md §11.3, and QFPay shows the merchant name instead, §4.2).</returns>
     public static string? Render(string? template, IReadOnlyDictionary<string, string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);

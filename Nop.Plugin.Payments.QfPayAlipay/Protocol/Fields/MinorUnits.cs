@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 /// <summary>
-/// Converts shop amounts to QFPay's <c>txamt</c> (an integer in the currency's minor unit, API.md §4.3, §9.3)
+/// Converts shop amounts to QFPay's <c>txamt</c> (an integer in the currency's minor unit, docs/qfpay-protocol.md §4.3, §9.3)
 /// and back.
 /// </summary>
 /// <remarks>
@@ -17,14 +17,14 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 public static class MinorUnits
 {
     /// <summary>
-    /// <c>txamt</c> is Int(11) (API.md §4.2, §8.1), read as "at most 11 digits". Real limits are far lower
+    /// <c>txamt</c> is Int(11) (docs/qfpay-protocol.md §4.2, §8.1), read as "at most 11 digits". Real limits are far lower
     /// (Alipay caps a WAP payment at 1,000,000.00, §9.4); this bound only stops absurd values early.
     /// </summary>
     public const long MaxTxamt = 99_999_999_999;
 
     private const int MaxTxamtDigits = 11;
 
-    // QFPay's txcurrcd list (API.md §9.1), and nothing else: a currency QFPay does not list is refused
+    // QFPay's txcurrcd list (docs/qfpay-protocol.md §9.1), and nothing else: a currency QFPay does not list is refused
     // before any request and never accepted from a notification. QFPay documents no exponent except
     // "100 = 1.00" (§9.3, open question 9 in §13), so ISO 4217 decides: 2 for most, 0 for JPY. IDR and
     // MMK keep ISO's 2 although they are seldom written with decimals.
@@ -101,7 +101,7 @@ public static class MinorUnits
         return FieldResult<decimal>.Valid(minorUnits / Pow10(exponent.Value));
     }
 
-    /// <summary>Digits only, as QFPay expects them on the wire (API.md §4.3: never decimals).</summary>
+    /// <summary>Digits only, as QFPay expects them on the wire (docs/qfpay-protocol.md §4.3: never decimals).</summary>
     public static string Format(long minorUnits) => minorUnits.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 /// <summary>
 /// Builds <c>out_trade_no</c> values. QFPay requires a number unique across every payment <b>and</b>
-/// refund of the merchant account (API.md §4.2, §8.1), so each payment attempt and each refund gets its
+/// refund of the merchant account (docs/qfpay-protocol.md §4.2, §8.1), so each payment attempt and each refund gets its
 /// own, and a retry after an unknown outcome never reuses a number it cannot prove dead (§11.10).
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
-/// <summary>The three pay types this plugin supports (API.md §4.1); the enum value is QFPay's code.</summary>
+/// <summary>The three pay types this plugin supports (docs/qfpay-protocol.md §4.1); the enum value is QFPay's code.</summary>
 public enum QfPayPayType
 {
     /// <summary>801107: Alipay cross-border WAP, Mainland-China wallets; answers with <c>pay_url</c>.</summary>
@@ -38,13 +38,13 @@ public static class QfPayPayTypes
 /// <summary>Checks <c>return_url</c> and <c>notify_url</c> before they reach QFPay.</summary>
 public static class CallbackUrl
 {
-    /// <summary>Alipay WAP truncates or rejects longer return URLs (API.md §4.3, contradiction C10).</summary>
+    /// <summary>Alipay WAP truncates or rejects longer return URLs (docs/qfpay-protocol.md §4.3, contradiction C10).</summary>
     public const int ReturnUrlMaxLength = 200;
 
-    /// <summary>String(255) on QFPay's WAP page (API.md §4.2); see <see cref="RecommendedMaxLength"/>.</summary>
+    /// <summary>String(255) on QFPay's WAP page (docs/qfpay-protocol.md §4.2); see <see cref="RecommendedMaxLength"/>.</summary>
     public const int NotifyUrlMaxLength = 255;
 
-    /// <summary>API.md §12 C10 recommends keeping both URLs under 200 characters.</summary>
+    /// <summary>docs/qfpay-protocol.md §12 C10 recommends keeping both URLs under 200 characters.</summary>
     public const int RecommendedMaxLength = 200;
 
     public static FieldResult<string> CheckReturnUrl(string? url) => Check(url, "return_url", ReturnUrlMaxLength,

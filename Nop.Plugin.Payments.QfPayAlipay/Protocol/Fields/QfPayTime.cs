@@ -4,7 +4,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 
 /// <summary>
 /// QFPay's clock conventions: <c>txdtm</c>, <c>sysdtm</c>, <c>start_time</c> and <c>end_time</c> are
-/// <c>yyyy-MM-dd HH:mm:ss</c> without a zone, meant as Hong Kong time, UTC+8 (API.md §4.2, §4.3, §11.14).
+/// <c>yyyy-MM-dd HH:mm:ss</c> without a zone, meant as Hong Kong time, UTC+8 (docs/qfpay-protocol.md §4.2, §4.3, §11.14).
 /// </summary>
 public static class QfPayTime
 {
@@ -50,7 +50,7 @@ public static class QfPayTime
     /// <summary>
     /// The month windows an <c>out_trade_no</c> query must cover so that no record created between
     /// <paramref name="earliest"/> and <paramref name="latest"/> is hidden by the one-month rule of
-    /// API.md §7.2, widening both ends by <paramref name="margin"/> first.
+    /// docs/qfpay-protocol.md §7.2, widening both ends by <paramref name="margin"/> first.
     /// </summary>
     /// <remarks>
     /// Records are filtered on QFPay's <c>sysdtm</c>, which trails our own creation time by the request's
@@ -75,7 +75,7 @@ public static class QfPayTime
 
 /// <summary>
 /// A <c>start_time</c>/<c>end_time</c> pair for <c>/trade/v1/query</c>; QFPay requires both ends to lie in
-/// one calendar month (API.md §7.2).
+/// one calendar month (docs/qfpay-protocol.md §7.2).
 /// </summary>
 public sealed record QueryWindow(DateTimeOffset Start, DateTimeOffset End)
 {

@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 
 /// <summary>
 /// Reads QFPay's JSON answers with Newtonsoft.Json, the forgiving way: a value documented as a string may arrive as a
-/// JSON number (samples print <c>respcd</c> and <c>txamt</c> both ways, API.md §5.1, §11.17), unknown fields are
+/// JSON number (samples print <c>respcd</c> and <c>txamt</c> both ways, docs/qfpay-protocol.md §5.1, §11.17), unknown fields are
 /// ignored (§6.1), and of a name given twice the last value counts.
 /// </summary>
 internal static class QfPayJson

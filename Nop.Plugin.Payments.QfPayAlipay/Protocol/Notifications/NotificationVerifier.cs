@@ -5,7 +5,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 
 /// <summary>
 /// Checks that a notification comes from QFPay: <c>X-QF-SIGN</c> must equal MD5 over the exact raw body
-/// bytes followed by the client key's bytes (API.md §6.3). Unlike request signing there is no sorting,
+/// bytes followed by the client key's bytes (docs/qfpay-protocol.md §6.3). Unlike request signing there is no sorting,
 /// and the body must never be re-serialised (vector N1: a compact re-serialisation hashes differently).
 /// </summary>
 public static class NotificationVerifier
@@ -24,7 +24,7 @@ public static class NotificationVerifier
                 "someone else, or a proxy in front of the store removes the header");
         }
 
-        // Hex digits only, either case: QFPay's samples use both (API.md §11.4, §12 C2).
+        // Hex digits only, either case: QFPay's samples use both (docs/qfpay-protocol.md §11.4, §12 C2).
         var signature = signatureHeader.Trim();
         if (signature.Length != Md5HexLength || !IsAsciiHex(signature))
         {

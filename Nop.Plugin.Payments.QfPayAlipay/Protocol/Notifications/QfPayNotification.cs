@@ -9,7 +9,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 
 /// <summary>
-/// A verified, parsed notification body (API.md §6.4). Values are kept as QFPay sent them (trimmed), except the
+/// A verified, parsed notification body (docs/qfpay-protocol.md §6.4). Values are kept as QFPay sent them (trimmed), except the
 /// amount, which is parsed. Match it to an attempt by <see cref="OutTradeNo"/> and process it idempotently
 /// by <see cref="NotifyType"/> + <see cref="Syssn"/>: the same notification can arrive up to 8 times (§6.6).
 /// </summary>
@@ -73,7 +73,7 @@ public abstract record QfPayNotification
 
     /// <summary>
     /// The one way in for a notification (like stripe-dotnet's <c>ConstructEvent</c>): checks the size, that
-    /// <paramref name="signatureHeader"/> is MD5(raw body + key) for one of <paramref name="clientKeys"/> (API.md §6.3),
+    /// <paramref name="signatureHeader"/> is MD5(raw body + key) for one of <paramref name="clientKeys"/> (docs/qfpay-protocol.md §6.3),
     /// and only then reads the body. Never throws for bad input: a refusal says why, and on a verified body which key
     /// verified it.
     /// </summary>
@@ -111,7 +111,7 @@ public abstract record QfPayNotification
     }
 
     /// <summary>
-    /// Reads a body into a <see cref="PaymentNotification"/> or <see cref="RefundNotification"/> (API.md §6.4, checklist
+    /// Reads a body into a <see cref="PaymentNotification"/> or <see cref="RefundNotification"/> (docs/qfpay-protocol.md §6.4, checklist
     /// §6.9 step 2). Unknown fields are ignored (QFPay may add fields at any time, §6.1); values may be JSON strings or
     /// numbers (§11.17). Says nothing about authenticity: <see cref="Construct"/> verifies first.
     /// </summary>
@@ -234,7 +234,7 @@ public abstract record QfPayNotification
 public sealed record PaymentNotification : QfPayNotification;
 
 /// <summary>
-/// A successful refund (<c>notify_type = refund</c>). QFPay documents no example (API.md §6.7, §13 q5), so
+/// A successful refund (<c>notify_type = refund</c>). QFPay documents no example (docs/qfpay-protocol.md §6.7, §13 q5), so
 /// the original payment's number is read from <c>orig_syssn</c> or <c>origssn</c> when either is present;
 /// otherwise link it through <see cref="QfPayNotification.OutTradeNo"/> or a query by its syssn.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.RateLimiting;
 
 /// <summary>
-/// Keeps each merchant (app code) within QFPay's request limits (API.md §1.5) by making callers wait, never
+/// Keeps each merchant (app code) within QFPay's request limits (docs/qfpay-protocol.md §1.5) by making callers wait, never
 /// by failing them: a refund or a query that waits a second is better than one QFPay rejects with 429. One
 /// instance must serve every caller of the client in the process (register it as a singleton), otherwise
 /// checkout, return pages, the admin and the reconciliation task would each count alone.
@@ -72,7 +72,7 @@ public sealed class MerchantRateLimiter
     public TimeSpan TimeUntilAllowed(string merchant) =>
         WithLog(merchant, static (log, now) => log.TimeUntilAllowed(now));
 
-    /// <summary>QFPay answered HTTP 429 for <paramref name="merchant"/>: back off exponentially (API.md §1.5).</summary>
+    /// <summary>QFPay answered HTTP 429 for <paramref name="merchant"/>: back off exponentially (docs/qfpay-protocol.md §1.5).</summary>
     public void ReportRateLimited(string merchant, TimeSpan? retryAfter = null) =>
         WithLog(merchant, (log, now) =>
         {
@@ -223,7 +223,7 @@ internal sealed class MerchantRequestLog(QfPayRateLimits limits)
 }
 
 /// <summary>
-/// QFPay's limits per merchant (API.md §1.5): 100 requests per second <b>and</b> 400 per minute, HTTP 429
+/// QFPay's limits per merchant (docs/qfpay-protocol.md §1.5): 100 requests per second <b>and</b> 400 per minute, HTTP 429
 /// beyond them, and "back off exponentially after a 429". The minute is treated as a rolling 60 seconds,
 /// because QFPay does not say where its minutes start, and a rolling window is the only reading that can
 /// never break a fixed-minute counter either.

@@ -4,7 +4,7 @@ using System.Text;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Signing;
 
 /// <summary>
-/// The request signature of API.md §3: drop empty fields, sort by name (ordinal), join raw
+/// The request signature of docs/qfpay-protocol.md §3: drop empty fields, sort by name (ordinal), join raw
 /// <c>name=value</c> pairs with <c>&amp;</c>, append the client key, hash the UTF-8 bytes, upper-case hex.
 /// </summary>
 /// <remarks>
@@ -74,7 +74,7 @@ public static class QfPaySigner
     }
 }
 
-/// <summary>Request signature algorithm (API.md §3.1 step 6).</summary>
+/// <summary>Request signature algorithm (docs/qfpay-protocol.md §3.1 step 6).</summary>
 public enum QfPaySignType
 {
     /// <summary>QFPay's default when <c>X-QF-SIGNTYPE</c> is absent; used by every QFPay sample.</summary>
@@ -84,7 +84,7 @@ public enum QfPaySignType
     Sha256,
 }
 
-/// <summary>Authentication headers of every API request (API.md §2.2).</summary>
+/// <summary>Authentication headers of every API request (docs/qfpay-protocol.md §2.2).</summary>
 public static class QfPayHeaders
 {
     public const string AppCode = "X-QF-APPCODE";

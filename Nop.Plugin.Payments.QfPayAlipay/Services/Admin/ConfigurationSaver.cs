@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 /// <summary>
 /// Saves a validated configure page for a store scope the nopCommerce way: per property, for the scope when it
 /// is overridden (or the scope is "all stores"), otherwise removing the store's own value so the shared one
-/// applies; the settings cache is cleared once at the end (PLUGIN-API.md §3).
+/// applies; the settings cache is cleared once at the end (docs/nopcommerce.md §3).
 /// </summary>
 public class ConfigurationSaver
 {

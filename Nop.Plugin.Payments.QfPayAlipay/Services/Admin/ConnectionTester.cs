@@ -10,11 +10,11 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Admin;
 /// <summary>
 /// "Test connection": one signed query for an out_trade_no that cannot exist. It changes nothing at QFPay, yet
 /// QFPay checks the app code and the signature before looking for records, so its answer tells whether the
-/// credentials work (API.md §5.2, §7): 0000 whatever the records, 1108 wrong key, 1105-1107 app code.
+/// credentials work (docs/qfpay-protocol.md §5.2, §7): 0000 whatever the records, 1108 wrong key, 1105-1107 app code.
 /// </summary>
 public class ConnectionTester
 {
-    /// <summary>The admin waits for the answer, so the query gets less than the usual 15 s (API.md §2.4).</summary>
+    /// <summary>The admin waits for the answer, so the query gets less than the usual 15 s (docs/qfpay-protocol.md §2.4).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(8);
 
     private const string OutTradeNoPrefix = "nop-connection-test-";
@@ -56,7 +56,7 @@ public class ConnectionTester
         return Translate(result, baseUrl.Value.ToString());
     }
 
-    // The middle of the current month (UTC+8) keeps the one-month window of API.md §7.2 to a single request,
+    // The middle of the current month (UTC+8) keeps the one-month window of docs/qfpay-protocol.md §7.2 to a single request,
     // so the test never costs more than one timeout.
     private QueryRequest HarmlessQuery()
     {

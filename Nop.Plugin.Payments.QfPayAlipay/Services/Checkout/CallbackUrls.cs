@@ -7,7 +7,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 /// <summary>
 /// The plugin's absolute URLs under one base (a store URL or the current request's store location). QFPay gets them
 /// under the order's store URL, the canonical address an admin configured, rather than whatever host the request
-/// came in on (PLUGIN-API.md §7.1).
+/// came in on (docs/nopcommerce.md §7.1).
 /// </summary>
 public sealed class CallbackUrls
 {
@@ -21,10 +21,10 @@ public sealed class CallbackUrls
 
     public string Base => _base;
 
-    /// <summary>notify_url: language-neutral and the same for every order (QFPay registers one per app code, API.md §6.1).</summary>
+    /// <summary>notify_url: language-neutral and the same for every order (QFPay registers one per app code, docs/qfpay-protocol.md §6.1).</summary>
     public string Notify => _base + QfPayAlipayDefaults.NotificationPath;
 
-    /// <summary>return_url: short, carrying only our out_trade_no (at most 200 characters, API.md §4.3).</summary>
+    /// <summary>return_url: short, carrying only our out_trade_no (at most 200 characters, docs/qfpay-protocol.md §4.3).</summary>
     public string Return(string outTradeNo) => _base + QfPayAlipayDefaults.ReturnPathPrefix + Uri.EscapeDataString(outTradeNo);
 
     public string PaymentProblem(Guid orderGuid) => _base + QfPayAlipayDefaults.PaymentProblemPathPrefix + orderGuid.ToString("D");
@@ -48,7 +48,7 @@ public sealed class CallbackUrls
 /// <summary>
 /// The URL QFPay posts a store's notifications to: the store URL plus
 /// <see cref="QfPayAlipayDefaults.NotificationPath"/>, without a language segment, because QFPay registers one
-/// URL per app code (API.md §6.1). The configure page shows it; a payment request may send it as notify_url.
+/// URL per app code (docs/qfpay-protocol.md §6.1). The configure page shows it; a payment request may send it as notify_url.
 /// </summary>
 public static class NotificationAddress
 {
@@ -66,7 +66,7 @@ public static class NotificationAddress
 
     /// <summary>
     /// What keeps QFPay from delivering to <paramref name="url"/>, judged from the address alone (no DNS lookup): QFPay
-    /// posts from the internet, to ports 80 and 443 only (API.md §6.1). Empty when nothing is seen wrong.
+    /// posts from the internet, to ports 80 and 443 only (docs/qfpay-protocol.md §6.1). Empty when nothing is seen wrong.
     /// </summary>
     public static IReadOnlyList<NotificationUrlProblem> ProblemsOf(string url)
     {

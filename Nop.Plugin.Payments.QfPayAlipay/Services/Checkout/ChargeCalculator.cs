@@ -6,7 +6,7 @@ using Nop.Services.Directory;
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
 
 /// <summary>
-/// Converts an order total (always in the primary store currency, PLUGIN-API.md §1.5) to the charge currency with
+/// Converts an order total (always in the primary store currency, docs/nopcommerce.md §1.5) to the charge currency with
 /// nopCommerce's own rates, then to minor units by the protocol's rounding rule (<see cref="MinorUnits"/>).
 /// </summary>
 public class ChargeCalculator
@@ -47,7 +47,7 @@ public class ChargeCalculator
 public sealed record ChargeAmount(long Minor, string Currency);
 
 /// <summary>
-/// The amounts QFPay and Alipay accept for one WAP/H5 payment (API.md §9.4):
+/// The amounts QFPay and Alipay accept for one WAP/H5 payment (docs/qfpay-protocol.md §9.4):
 /// <list type="bullet">
 /// <item>at least 1 minor unit: txamt must be positive (§4.2). QFPay only advises staying above 200 minor units to
 /// avoid risk control; that is advice, so smaller amounts are allowed;</item>

@@ -69,14 +69,14 @@ public class CheckoutVisibility
                 $"pay type {payType} is not one this plugin supports (801107, 801512, 800107)", payType));
         }
 
-        // AlipayHK WAP settles in HKD only (API.md §9.2).
+        // AlipayHK WAP settles in HKD only (docs/qfpay-protocol.md §9.2).
         if (settings.PayType == QfPayPayType.AlipayHongKongWap && usableCode && code != "HKD")
         {
             reasons.Add(new HiddenReason(HiddenReasonKind.AlipayHongKongNeedsHkd,
                 $"pay type 801512 (AlipayHK) charges HKD only, but the charge currency is {code}", code));
         }
 
-        // 800107 gets the payer's user id from the store's own Alipay app (API.md §10.2): without one, or with one whose
+        // 800107 gets the payer's user id from the store's own Alipay app (docs/qfpay-protocol.md §10.2): without one, or with one whose
         // keys do not validate, the shopper would be stuck after placing the order.
         if (settings.PayType == QfPayPayType.AlipayServiceWindowH5)
         {
@@ -117,7 +117,7 @@ public class CheckoutVisibility
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(browser);
 
-        // tradePay exists only in the mainland Alipay app's JS bridge (API.md §10.2 step 5); AlipayHK and every other
+        // tradePay exists only in the mainland Alipay app's JS bridge (docs/qfpay-protocol.md §10.2 step 5); AlipayHK and every other
         // browser would dead-end after the order is placed. Unknown browsers are not given the benefit of the doubt here.
         if (settings.PayType == QfPayPayType.AlipayServiceWindowH5 && !(browser.Kind == BrowserKind.AlipayApp && browser.IsInMainlandAlipayApp))
             return AvailabilityVerdict.Hidden($"pay type 800107 (Alipay Service Window H5) is offered only inside the mainland Alipay app, and the shopper's browser is {browser.Kind}{(browser.Kind == BrowserKind.AlipayApp ? $" ({browser.Wallet})" : string.Empty)}");

@@ -47,7 +47,7 @@ public class PaymentResumer
 
 /// <summary>
 /// Where a shopper with a payable order goes instead of QFPay's pay_url: in-app browsers often block the jump to the
-/// Alipay app (API.md §4.8), and a desktop has no wallet app at all. Everyone else (system mobile browsers, the Alipay
+/// Alipay app (docs/qfpay-protocol.md §4.8), and a desktop has no wallet app at all. Everyone else (system mobile browsers, the Alipay
 /// apps, and browsers the classifier cannot place) goes to pay_url, as QFPay intends.
 /// </summary>
 public static class ShopperDestination

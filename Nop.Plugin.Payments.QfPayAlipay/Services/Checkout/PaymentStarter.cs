@@ -81,7 +81,7 @@ public class PaymentStarter
         StartWithAsync(order, null, cancellationToken);
 
     /// <summary>
-    /// 800107 (Alipay Service Window H5): the same, with the payer's Alipay user id as <c>openid</c> (API.md §10.2 step 4).
+    /// 800107 (Alipay Service Window H5): the same, with the payer's Alipay user id as <c>openid</c> (docs/qfpay-protocol.md §10.2 step 4).
     /// On success the start carries <see cref="PaymentStart.TradeNo"/> for the page's <c>tradePay</c>.
     /// </summary>
     public virtual Task<PaymentStart> StartServiceWindowAsync(Order order, string openId, CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ public class PaymentStarter
         if (!account.IsValid)
             return await NotStartedAsync(order, problemPage, account.Error.TrimEnd('.'));
 
-        // 800107 needs the payer's Alipay user id, which only the Alipay authorisation callback has (API.md §10);
+        // 800107 needs the payer's Alipay user id, which only the Alipay authorisation callback has (docs/qfpay-protocol.md §10);
         // anything else reaching here with 800107 (a resume link, a pay type changed after the order) cannot pay.
         var serviceWindow = settings.PayType == QfPayPayType.AlipayServiceWindowH5;
         if (serviceWindow && openId is null)
@@ -167,7 +167,7 @@ public class PaymentStarter
             Currency = attempt.CurrencyCode,
             PayType = settings.PayType,
             GoodsName = GoodsName.ForOrder(settings.GoodsNameTemplate, order.CustomOrderNumber ?? order.Id.ToString(CultureInfo.InvariantCulture)),
-            // tradePay stays on the shop's page, so 800107 has no return trip; nor does QFPay take expired_time for it (API.md §4.2).
+            // tradePay stays on the shop's page, so 800107 has no return trip; nor does QFPay take expired_time for it (docs/qfpay-protocol.md §4.2).
             ReturnUrl = serviceWindow ? null : callbacks.Return(attempt.OutTradeNo),
             NotifyUrl = callbacks.Notify,
             ExpiresInMinutes = serviceWindow ? null : settings.PaymentExpiryMinutes,
@@ -176,7 +176,7 @@ public class PaymentStarter
         };
 
         // Not the request's token: a shopper closing the tab must not turn a payment QFPay may already have created
-        // into an "unknown" one. The client has its own timeouts (API.md §2.4).
+        // into an "unknown" one. The client has its own timeouts (docs/qfpay-protocol.md §2.4).
         var result = await _client.CreatePaymentAsync(account.Value, request, CancellationToken.None);
         if (result.IsSuccess && serviceWindow && result.Response.TradeNo is { Length: > 0 } tradeNo)
         {
@@ -371,7 +371,7 @@ public class PaymentStarter
         string problemPage, CancellationToken cancellationToken)
     {
         // Unknown and in-progress answers may hide a payment that exists at QFPay: keep the attempt open for a query
-        // (the return page or reconciliation), never treat it as failed (API.md §2.4, §11.11).
+        // (the return page or reconciliation), never treat it as failed (docs/qfpay-protocol.md §2.4, §11.11).
         var mayExist = result.RequiresQuery || result.IsSuccess;
         var change = new AttemptChange(mayExist ? PaymentAttemptStatus.Unknown : PaymentAttemptStatus.Failed, Shorten(Describe(result), 500), UtcNow())
         {

@@ -114,7 +114,7 @@ public class PaymentStatusReporter
 /// <remarks>
 /// On a web farm each node holds its own claims, so N nodes polled at the same moment can each send one query per
 /// interval before the shared column catches up: at most N per interval, still under QFPay's per-merchant limit, which
-/// the shared rate limiter enforces anyway (API.md §1.5). A singleton; entries older than the interval are pruned.
+/// the shared rate limiter enforces anyway (docs/qfpay-protocol.md §1.5). A singleton; entries older than the interval are pruned.
 /// </remarks>
 public class StatusQueryThrottle
 {

@@ -323,7 +323,7 @@ public readonly record struct HandledNotification(NotifyReason Reason, int Store
 
 /// <summary>
 /// One request to the notification route, reduced to what verification needs: the method, the exact body bytes
-/// (never parsed or re-serialised before the signature is checked, API.md §6.3, §11.6) and the X-QF-SIGN header.
+/// (never parsed or re-serialised before the signature is checked, docs/qfpay-protocol.md §6.3, §11.6) and the X-QF-SIGN header.
 /// </summary>
 public sealed record IncomingNotification(string Method, ReadOnlyMemory<byte> Body, string? Signature, bool IsTooLarge = false)
 {
@@ -374,7 +374,7 @@ public enum NotifyReason
     /// <summary>Verified payment for an order that cannot be paid (cancelled, deleted): flagged for a refund.</summary>
     OrderNotPayable,
 
-    /// <summary>Verified, but not a success (respcd not 0000 or status not 1): QFPay does not send these (API.md §6.1), nothing to do.</summary>
+    /// <summary>Verified, but not a success (respcd not 0000 or status not 1): QFPay does not send these (docs/qfpay-protocol.md §6.1), nothing to do.</summary>
     NotSuccessful,
 
     /// <summary>
@@ -434,7 +434,7 @@ public enum NotifyReason
 
 /// <summary>
 /// What the notification route answers. QFPay counts a delivery as done only on HTTP 200 with the body
-/// <c>SUCCESS</c> and retries anything else 7 more times over about a day (API.md §6.5, §6.6). So SUCCESS means "the
+/// <c>SUCCESS</c> and retries anything else 7 more times over about a day (docs/qfpay-protocol.md §6.5, §6.6). So SUCCESS means "the
 /// shop is done with this notification": the order update is committed, or the notification is verified but no retry
 /// could ever change the outcome. A failure that may pass (database, a settlement running elsewhere) answers 503 so
 /// that QFPay retries; a request that is not QFPay's answers 4xx and changes nothing.

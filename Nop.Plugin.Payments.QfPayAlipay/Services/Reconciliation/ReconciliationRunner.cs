@@ -82,7 +82,7 @@ public sealed class ReconciliationSummary
 /// next run.</para>
 /// <para>Several nodes: each attempt or refund is queried only by the node that wins its query claim
 /// (<see cref="QueryClaims"/>), at most once per the store's ReconciliationIntervalMinutes; the task wraps the run
-/// in ILocker as well, which in a farm only reduces overlap (PLUGIN-API.md Appendix C). Before each query the run
+/// in ILocker as well, which in a farm only reduces overlap (docs/nopcommerce.md Appendix C). Before each query the run
 /// waits for the shared <see cref="MerchantRateLimiter"/>, so its queries never spend their timeout waiting for a
 /// permit inside the client.</para>
 /// </remarks>
@@ -330,7 +330,7 @@ public class ReconciliationRunner
         return check;
     }
 
-    /// <summary>Counts one query against the budget and waits until the merchant may send it (API.md §1.5).</summary>
+    /// <summary>Counts one query against the budget and waits until the merchant may send it (docs/qfpay-protocol.md §1.5).</summary>
     private async Task SpendQueryAsync(Run run, StoreAccount store, CancellationToken cancellationToken)
     {
         run.Spend();
@@ -454,7 +454,7 @@ public class QueryClaims
 
 /// <summary>
 /// Each store's settings and QFPay account, loaded once per run: a scheduled task has no "current store"
-/// (PLUGIN-API.md §7.8), so every attempt is handled with the settings of the store that created it.
+/// (docs/nopcommerce.md §7.8), so every attempt is handled with the settings of the store that created it.
 /// </summary>
 public class StoreAccounts
 {

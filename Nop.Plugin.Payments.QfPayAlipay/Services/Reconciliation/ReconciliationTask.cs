@@ -10,11 +10,11 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Reconciliation;
 /// <summary>
 /// The scheduled task (Admin > System > Schedule tasks, installed with QfPayAlipayDefaults.ReconciliationTaskType):
 /// recovers payments whose notification never arrived, completes interrupted settlements, confirms pending refunds and
-/// expires unpaid attempts (API.md §6.6: QFPay stops notifying after about a day; §7.6).
+/// expires unpaid attempts (docs/qfpay-protocol.md §6.6: QFPay stops notifying after about a day; §7.6).
 /// </summary>
 /// <remarks>
 /// nopCommerce resolves it unregistered with constructor injection and runs it inside a request to
-/// /scheduletask/runtask, with no current store (PLUGIN-API.md §7.8). The run is wrapped in ILocker so that nodes
+/// /scheduletask/runtask, with no current store (docs/nopcommerce.md §7.8). The run is wrapped in ILocker so that nodes
 /// rarely overlap; correctness does not depend on it (see <see cref="ReconciliationRunner"/>).
 /// </remarks>
 public class ReconciliationTask : IScheduleTask
@@ -87,16 +87,16 @@ public class ReconciliationTask : IScheduleTask
 /// <param name="MinimumAge">
 /// Attempts younger than this are left to the notification and the return page: the shopper is probably still paying.
 /// </param>
-/// <param name="MaximumAge">Older attempts are no longer asked about: a query by out_trade_no searches one calendar month per request (API.md §7.2), so a lost notification is looked for only while it is recent.</param>
+/// <param name="MaximumAge">Older attempts are no longer asked about: a query by out_trade_no searches one calendar month per request (docs/qfpay-protocol.md §7.2), so a lost notification is looked for only while it is recent.</param>
 /// <param name="QueriesPerRun">
-/// At most this many queries per run. Half of QFPay's 400 per minute (API.md §1.5), so a run alone can never
+/// At most this many queries per run. Half of QFPay's 400 per minute (docs/qfpay-protocol.md §1.5), so a run alone can never
 /// approach the limit and checkout, return pages and refunds keep the other half (§7.6: "stay far below").
 /// </param>
 /// <param name="ExpiryMargin">
 /// Added to an attempt's expired_time before its age alone counts as expired (clock differences, QFPay's processing),
 /// and only together with a fresh query that reports it unpaid.
 /// </param>
-/// <param name="DefaultExpiry">QFPay's default expired_time when the store sets none (API.md §4.2: 30 minutes).</param>
+/// <param name="DefaultExpiry">QFPay's default expired_time when the store sets none (docs/qfpay-protocol.md §4.2: 30 minutes).</param>
 /// <param name="PageSize">Rows read per database page.</param>
 /// <param name="ClaimRetention">Query claims older than this are deleted; attempts that old are never queried again anyway.</param>
 /// <param name="RunTimeLimit">A run stops after this long, leaving the rest to the next run (the task wakes every 10 minutes).</param>

@@ -27,7 +27,7 @@ public enum RefundRecordOutcome
 /// <summary>
 /// Records a refund QFPay confirmed <b>after</b> the admin's refund call returned (a 1143 answer, a lost answer):
 /// nopCommerce recorded nothing then (RefundService returned an error for it), so it is recorded now with
-/// nopCommerce's own offline refund (PLUGIN-API.md §6.2), exactly once: the work claim
+/// nopCommerce's own offline refund (docs/nopcommerce.md §6.2), exactly once: the work claim
 /// <c>record-refund:&lt;id&gt;</c> (unique) decides who does it, and RefundService takes the same claim before it
 /// lets nopCommerce record a refund confirmed in time.
 /// </summary>

@@ -27,7 +27,7 @@ public enum ExternalRefundNote
 /// A refund QFPay made that nopCommerce did not ask for (e.g. from QFPay's merchant portal or app): found as a query
 /// record of order_type refund whose origssn is one of our paid payments and whose out_trade_no is not one of our
 /// refunds. It is <b>noted</b> on the order, once per refund syssn, and not recorded: only the admin knows whether it
-/// replaces a refund still to be made in nopCommerce or was a mistake (API.md §6.7, §7.3).
+/// replaces a refund still to be made in nopCommerce or was a mistake (docs/qfpay-protocol.md §6.7, §7.3).
 /// </summary>
 public class ExternalRefundNotes
 {
@@ -110,7 +110,7 @@ public class ExternalRefundNotes
 
 /// <summary>
 /// Reads a paid payment's own query record for refunds nopCommerce did not make: QFPay marks a payment
-/// <c>cancel</c> 3 (refunded) or 5 (partially refunded) (API.md §6.4, §7.4), and a payment so marked beyond what our
+/// <c>cancel</c> 3 (refunded) or 5 (partially refunded) (docs/qfpay-protocol.md §6.4, §7.4), and a payment so marked beyond what our
 /// confirmed refunds explain was refunded elsewhere (QFPay's portal or app). Noted once per payment and flag, never
 /// applied: only the admin knows what it stands for.
 /// </summary>

@@ -11,7 +11,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Refunds;
 /// <summary>How long a refund is given before its silence means something.</summary>
 /// <param name="InFlight">
 /// A pending refund younger than this may still be inside the admin's request (the call plus one query take at most
-/// 30 s + 15 s, API.md §2.4): a notification about it is answered "retry" so that the request, not the notification,
+/// 30 s + 15 s, docs/qfpay-protocol.md §2.4): a notification about it is answered "retry" so that the request, not the notification,
 /// records it on the order, and nopCommerce never counts it twice. QFPay retries after 2 minutes (§6.6).
 /// </param>
 /// <param name="NotFoundGrace">
@@ -30,7 +30,7 @@ public enum RefundSource
     /// <summary>QFPay's answer to the refund call (or the query right after it).</summary>
     RefundCall,
 
-    /// <summary>QFPay's signed refund notification (API.md §6.7).</summary>
+    /// <summary>QFPay's signed refund notification (docs/qfpay-protocol.md §6.7).</summary>
     Notification,
 
     /// <summary>The reconciliation task's query.</summary>
@@ -62,7 +62,7 @@ public enum RefundResolutionKind
 public sealed record RefundResolution(RefundResolutionKind Kind, QfPayRefund Refund, string Detail);
 
 /// <summary>
-/// Settles one pending refund from a fresh query, never by sending it again (API.md §8.2, §11.11): confirmed refunds
+/// Settles one pending refund from a fresh query, never by sending it again (docs/qfpay-protocol.md §8.2, §11.11): confirmed refunds
 /// are recorded on the order once, failed ones are closed with a note. Used by the reconciliation task, the admin's
 /// "check status now", and RefundService before a new refund of the same payment.
 /// </summary>
@@ -176,7 +176,7 @@ public class PendingRefundResolver
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
 
-/// <summary>What a query told about one refund (API.md §7.4, refund rows).</summary>
+/// <summary>What a query told about one refund (docs/qfpay-protocol.md §7.4, refund rows).</summary>
 public enum RefundFindingKind
 {
     /// <summary>Record respcd 0000: the refund was made.</summary>
@@ -202,7 +202,7 @@ public sealed record RefundFinding(RefundFindingKind Kind, string? RefundSyssn, 
 
 /// <summary>
 /// Asks QFPay what became of one refund: by its syssn when known, otherwise by its out_trade_no with the month
-/// window of its creation (API.md §7.2, §8.2 "query the refund instead of re-sending"). Reads only; applying the
+/// window of its creation (docs/qfpay-protocol.md §7.2, §8.2 "query the refund instead of re-sending"). Reads only; applying the
 /// answer is <see cref="PendingRefundResolver"/>'s job.
 /// </summary>
 public class RefundStatusQuery

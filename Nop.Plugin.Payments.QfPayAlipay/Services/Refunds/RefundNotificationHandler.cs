@@ -16,7 +16,7 @@ public enum RefundNotificationOutcome
     /// <summary>One of our refunds, confirmed and recorded on the order now.</summary>
     Recorded,
 
-    /// <summary>Already known: confirmed before (a duplicate delivery, API.md §6.6), or the order cannot take it (noted).</summary>
+    /// <summary>Already known: confirmed before (a duplicate delivery, docs/qfpay-protocol.md §6.6), or the order cannot take it (noted).</summary>
     AlreadyRecorded,
 
     /// <summary>Not one of our refunds: noted on the order it refunds (or logged when no order matches).</summary>

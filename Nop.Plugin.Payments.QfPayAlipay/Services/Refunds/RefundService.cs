@@ -128,7 +128,7 @@ public class RefundService
         if (submission.State != RefundSubmissionState.Succeeded)
             return Error(submission.Text);
 
-        // Core copies NewPaymentStatus and adds AmountToRefund to RefundedAmount (PLUGIN-API.md §1.5, §6.2).
+        // Core copies NewPaymentStatus and adds AmountToRefund to RefundedAmount (docs/nopcommerce.md §1.5, §6.2).
         return new RefundPaymentResult { NewPaymentStatus = request.IsPartialRefund ? PaymentStatus.PartiallyRefunded : PaymentStatus.Refunded };
     }
 

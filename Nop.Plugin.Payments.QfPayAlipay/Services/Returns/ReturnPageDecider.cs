@@ -11,15 +11,15 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.Returns;
 /// <summary>
 /// Decides the return page (return_url) and the problem page from the shop's own records, asking QFPay only when the
 /// attempt is still open. Nothing in the query string is read: QFPay adds nothing documented to return_url and
-/// anything Alipay adds is signed with a key the shop does not have (API.md §11.8). Nothing depends on the session or
+/// anything Alipay adds is signed with a key the shop does not have (docs/qfpay-protocol.md §11.8). Nothing depends on the session or
 /// the cart either, so it works after one-page checkout's 3-minute window and in a browser that lost its cookies
-/// (PLUGIN-API.md §1.5).
+/// (docs/nopcommerce.md §1.5).
 /// </summary>
 public class ReturnPageDecider
 {
     /// <summary>
     /// The waiting page refreshes every few seconds; QFPay is asked at most this often per attempt, which keeps a
-    /// forgotten tab far below QFPay's rate limit (API.md §1.5).
+    /// forgotten tab far below QFPay's rate limit (docs/qfpay-protocol.md §1.5).
     /// </summary>
     public static readonly TimeSpan QueryInterval = TimeSpan.FromSeconds(4);
 
@@ -166,7 +166,7 @@ public static class PaymentProblems
 
     /// <summary>
     /// Whether "Retry payment" makes sense: the order still waits for its money and the problem is not one the store
-    /// has to resolve. nopCommerce decides again on the order page (PLUGIN-API.md §1.5, retry payment).
+    /// has to resolve. nopCommerce decides again on the order page (docs/nopcommerce.md §1.5, retry payment).
     /// </summary>
     public static bool CanRetry(Order order, PaymentProblemKind problem) =>
         order.PaymentStatus == PaymentStatus.Pending && order.OrderStatus != OrderStatus.Cancelled && !order.Deleted

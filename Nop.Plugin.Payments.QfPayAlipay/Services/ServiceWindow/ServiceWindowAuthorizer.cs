@@ -15,7 +15,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 public sealed record AuthorizationStart(string? Url, string? Problem);
 
 /// <summary>
-/// Starts 800107 (API.md §10.2 step 2): the shopper's browser is sent to Alipay's authorisation page, which comes back
+/// Starts 800107 (docs/qfpay-protocol.md §10.2 step 2): the shopper's browser is sent to Alipay's authorisation page, which comes back
 /// to the plugin's callback with a one-time <c>auth_code</c> and the signed <c>state</c> that names the order.
 /// </summary>
 public class ServiceWindowAuthorizer
@@ -126,7 +126,7 @@ public static class OAuthStateKey
 }
 
 /// <summary>
-/// Reads the store's Alipay open-platform app (needed only for 800107, API.md §10.2) out of the plugin settings. Blank
+/// Reads the store's Alipay open-platform app (needed only for 800107, docs/qfpay-protocol.md §10.2) out of the plugin settings. Blank
 /// gateway and authorisation addresses mean Alipay's production ones, so a real store fills in only the app id and keys.
 /// </summary>
 public static class AlipayAppSettings

@@ -9,7 +9,7 @@ using Nop.Services.Logging;
 namespace Nop.Plugin.Payments.QfPayAlipay.Services.ServiceWindow;
 
 /// <summary>
-/// The 800107 authorisation callback (API.md §10.2 steps 3-4): checks the signed <c>state</c> before anything else,
+/// The 800107 authorisation callback (docs/qfpay-protocol.md §10.2 steps 3-4): checks the signed <c>state</c> before anything else,
 /// trades the <c>auth_code</c> for the shopper's Alipay user id and starts the QFPay payment with it as <c>openid</c>.
 /// A spent or lost code restarts the silent authorisation once (the retry is marked in the signed state); any other
 /// failure ends on the plugin's problem page, whose "Retry payment" starts over.
@@ -88,13 +88,13 @@ public class ServiceWindowCallback
         if (start.TradeNo is { Length: > 0 } tradeNo)
             return new ServiceWindowOutcome(ServiceWindowStep.TradePay) { Lookup = lookup, TradeNo = tradeNo };
 
-        // QFPay answered 800107 with a pay_url instead (API.md §12 C5), or the start ended on the problem page.
+        // QFPay answered 800107 with a pay_url instead (docs/qfpay-protocol.md §12 C5), or the start ended on the problem page.
         return new ServiceWindowOutcome(ServiceWindowStep.Redirect, start.Reason) { Lookup = lookup, RedirectUrl = start.RedirectUrl };
     }
 
     private async Task<ServiceWindowOutcome> RestartOrGiveUpAsync(OrderLookup lookup, ServiceWindowReference claimed, string problemPage, string why)
     {
-        // Codes are one-time and short-lived (API.md §10.2 step 3): a fresh silent authorisation is the only cure, and
+        // Codes are one-time and short-lived (docs/qfpay-protocol.md §10.2 step 3): a fresh silent authorisation is the only cure, and
         // the signed retry mark stops a loop between Alipay and the shop.
         if (!claimed.IsRetry)
         {

@@ -149,7 +149,7 @@ public sealed record BrowserClassification(
     /// </summary>
     public BrowserKind EffectiveKind => Kind == BrowserKind.Unknown ? BrowserKind.SystemMobileBrowser : Kind;
 
-    /// <summary>Only here can pay type 800107 run: it needs Mainland Alipay's JSAPI <c>tradePay</c> (API.md §10.2).</summary>
+    /// <summary>Only here can pay type 800107 run: it needs Mainland Alipay's JSAPI <c>tradePay</c> (docs/qfpay-protocol.md §10.2).</summary>
     public bool IsInMainlandAlipayApp => Kind == BrowserKind.AlipayApp && Wallet == AlipayWallet.Alipay;
 
     /// <summary>Whether the host app is known to offer "Open in browser" from its menu; otherwise the page leads with "Copy link".</summary>
@@ -162,7 +162,7 @@ public sealed record BrowserClassification(
 /// <summary>
 /// Where the shopper opened the shop, as far as the payment flow cares (issue #7): the WAP/H5 jump to the
 /// Alipay app works from a system browser, is often blocked in social apps' built-in browsers
-/// (API.md §4.8, §11 item 16), has no wallet to reach on a desktop, and pay type 800107 works only
+/// (docs/qfpay-protocol.md §4.8, §11 item 16), has no wallet to reach on a desktop, and pay type 800107 works only
 /// inside the Alipay app (§10.2).
 /// </summary>
 public enum BrowserKind
@@ -195,7 +195,7 @@ public enum BrowserKind
 
 /// <summary>
 /// Which Alipay app hosts the page. They are different wallets with different open platforms: pay type
-/// 800107 needs the Mainland Alipay app and its <c>auth_base</c> user id (API.md §4.1, §10).
+/// 800107 needs the Mainland Alipay app and its <c>auth_base</c> user id (docs/qfpay-protocol.md §4.1, §10).
 /// </summary>
 public enum AlipayWallet
 {

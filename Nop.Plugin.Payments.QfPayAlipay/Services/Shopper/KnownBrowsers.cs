@@ -8,7 +8,7 @@ internal static class AlipayAppSignatures
     public static AlipayWallet Detect(string userAgent)
     {
         // "AlipayClientHK" begins with "AlipayClient", so AlipayHK must be tested first or it would pass
-        // for Mainland Alipay and be offered 800107, which needs the Mainland app (API.md §10.2).
+        // for Mainland Alipay and be offered 800107, which needs the Mainland app (docs/qfpay-protocol.md §10.2).
         if (userAgent.Contains("AlipayClientHK", StringComparison.Ordinal))
             return AlipayWallet.AlipayHK;
 

@@ -57,7 +57,7 @@ public sealed class SimpleNameLoadContext : AssemblyLoadContext
     }
 
     /// <summary>nopCommerce's own assemblies sit in the default context, which refuses a reference to a higher version
-    /// than the one deployed (PLUGIN-API §0 rule 1); this context would accept it, so say so.</summary>
+    /// than the one deployed (docs/nopcommerce.md §0 rule 1); this context would accept it, so say so.</summary>
     private void ReportHigherVersionReference(AssemblyName requested, string hostAssembly)
     {
         var deployed = AssemblyName.GetAssemblyName(hostAssembly).Version;

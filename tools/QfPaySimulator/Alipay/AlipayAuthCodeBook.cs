@@ -5,7 +5,7 @@ namespace QfPaySimulator.Alipay;
 
 /// <summary>
 /// The auth codes the authorisation page hands out: each names the app and the user, works once, and expires
-/// (API.md §10.2 step 3). A code spent, expired, unknown or issued to another app is simply invalid, as Alipay's
+/// (docs/qfpay-protocol.md §10.2 step 3). A code spent, expired, unknown or issued to another app is simply invalid, as Alipay's
 /// single <c>isv.code-invalid</c> answer does not say which.
 /// </summary>
 internal sealed class AlipayAuthCodeBook(SimulatorOptions options, QfPayClock clock)

@@ -1,7 +1,7 @@
 namespace QfPaySimulator.Alipay;
 
 /// <summary>
-/// The fake <c>publicAppAuthorize.htm</c> (API.md §10.2 steps 2-3): checks the request as Alipay's authorisation
+/// The fake <c>publicAppAuthorize.htm</c> (docs/qfpay-protocol.md §10.2 steps 2-3): checks the request as Alipay's authorisation
 /// document describes it, then approves <c>auth_base</c> silently (there is no consent screen for it) or, when told to,
 /// denies. Problems Alipay would show on its own error page, without ever going back to the shop, give a 400 page here.
 /// </summary>

@@ -4,7 +4,7 @@ using QfPaySimulator.Cashier;
 namespace QfPaySimulator.Alipay;
 
 /// <summary>
-/// The fake Alipay under <c>/alipay/</c> (API.md §10.2): the authorisation page, the open-platform gateway with
+/// The fake Alipay under <c>/alipay/</c> (docs/qfpay-protocol.md §10.2): the authorisation page, the open-platform gateway with
 /// <c>alipay.system.oauth.token</c>, and a stand-in for the in-app <c>tradePay</c> that pays an 800107 trade.
 /// </summary>
 internal static class AlipayEndpoints

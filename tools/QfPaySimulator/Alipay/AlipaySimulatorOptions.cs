@@ -3,7 +3,7 @@ using QfPaySimulator.Alipay;
 namespace QfPaySimulator;
 
 /// <summary>
-/// The fake Alipay open platform behind 800107 (API.md §10.2): one open-platform app, its RSA key pair, and Alipay's own
+/// The fake Alipay open platform behind 800107 (docs/qfpay-protocol.md §10.2): one open-platform app, its RSA key pair, and Alipay's own
 /// key pair for that app. Keys not given are generated once per process (2048-bit RSA) and are test keys only.
 /// Keys are Base64 DER (PKCS#8 private, SubjectPublicKeyInfo public) or PEM.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class AlipaySimulatorOptions
     /// <summary>The authorisation page sends the shopper back without an auth_code (see the README for why that shape).</summary>
     public bool DenyAuthorization { get; set; }
 
-    /// <summary>How long an unused auth_code stays valid; third-party write-ups say a day (API.md §10.2 step 3).</summary>
+    /// <summary>How long an unused auth_code stays valid; third-party write-ups say a day (docs/qfpay-protocol.md §10.2 step 3).</summary>
     public TimeSpan AuthCodeLifetime { get; set; } = TimeSpan.FromDays(1);
 
     internal void Validate()

@@ -6,7 +6,7 @@ namespace QfPaySimulator.Alipay;
 
 /// <summary>
 /// The fake gateway's one method, <c>alipay.system.oauth.token</c> with <c>grant_type=authorization_code</c>
-/// (API.md §10.2 step 4). Checks run in this order: app id, common parameters, the request's RSA2 signature (with the
+/// (docs/qfpay-protocol.md §10.2 step 4). Checks run in this order: app id, common parameters, the request's RSA2 signature (with the
 /// app's public key), method, grant type, then the code, which is spent only by a correctly signed request. Error codes
 /// are Alipay's public ones (40001 missing, 40002 invalid); sub codes starting <c>sim.</c> are the simulator's own.
 /// </summary>

@@ -5,7 +5,7 @@ using QfPaySimulator.Trades;
 namespace QfPaySimulator.Alipay;
 
 /// <summary>
-/// Stands in for the wallet behind <c>AlipayJSBridge.call("tradePay", { tradeNO })</c> (API.md §10.2 step 5): finds the
+/// Stands in for the wallet behind <c>AlipayJSBridge.call("tradePay", { tradeNO })</c> (docs/qfpay-protocol.md §10.2 step 5): finds the
 /// 800107 payment whose <c>pay_params.tradeNO</c> this is and, unless told to report a non-paying outcome, pays it the
 /// way the cashier's Pay does (first notification attempt before answering). The answer's <c>resultCode</c> is what the
 /// page's callback would get: a hint only, which is why a test may ask for a misleading one.
@@ -29,7 +29,7 @@ internal sealed class AlipayTradePay(
         if (payment is null)
             return new TradePayAnswer(StatusCodes.Status404NotFound, "4000", $"no 800107 payment has tradeNO {tradeNo}");
 
-        // A trade created for one buyer cannot be paid by another (openid is the payer, API.md §4.2).
+        // A trade created for one buyer cannot be paid by another (openid is the payer, docs/qfpay-protocol.md §4.2).
         if (userId is not null && userId != payment.Openid)
             return new TradePayAnswer(StatusCodes.Status200OK, "4000", "this trade belongs to another Alipay user");
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QfPaySimulator.Cashier;
 
 /// <summary>
-/// Shows a minor-unit amount to a person. QFPay gives no rule for zero-decimal currencies (API.md §9.3, Unknown); the
+/// Shows a minor-unit amount to a person. QFPay gives no rule for zero-decimal currencies (docs/qfpay-protocol.md §9.3, Unknown); the
 /// page follows ISO 4217 (JPY has none, the others in QFPay's list two).
 /// </summary>
 internal static class AmountText

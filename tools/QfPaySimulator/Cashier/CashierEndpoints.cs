@@ -5,7 +5,7 @@ using QfPaySimulator.Trades;
 namespace QfPaySimulator.Cashier;
 
 /// <summary>
-/// Plays the wallet side of 801107/801512 (the page behind pay_url, API.md §4.8) and of 800107's tradePay: the shopper
+/// Plays the wallet side of 801107/801512 (the page behind pay_url, docs/qfpay-protocol.md §4.8) and of 800107's tradePay: the shopper
 /// pays or cancels. Paying sends the payment notification's first attempt before redirecting the browser to
 /// return_url, so a shop usually (not always: §11 item 8) has the notification before the shopper is back.
 /// </summary>
@@ -75,7 +75,7 @@ internal static class CashierEndpoints
     {
         if (payment.ReturnUrl is { } returnUrl)
         {
-            // QFPay does not document parameters appended to return_url (API.md §13 question 6): none are added.
+            // QFPay does not document parameters appended to return_url (docs/qfpay-protocol.md §13 question 6): none are added.
             context.Response.Redirect(returnUrl);
             return Task.CompletedTask;
         }

@@ -87,7 +87,7 @@ internal sealed class ApiPipeline(
         switch (fault.Kind)
         {
             case FaultKind.Http429:
-                // QFPay's rate-limit answer (API.md §1.5); its body is undocumented.
+                // QFPay's rate-limit answer (docs/qfpay-protocol.md §1.5); its body is undocumented.
                 Record(request, endpoint, respcd, StatusCodes.Status429TooManyRequests, fault.Kind, receivedAt);
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.ContentType = "text/plain; charset=utf-8";

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace QfPaySimulator.Endpoints;
 
 /// <summary>
-/// A QFPay JSON answer: a flat object whose values are strings, respcd first (API.md §4.4, §5.1). Business errors go
-/// out with HTTP 200 because QFPay's status for them is undocumented and clients read respcd (API.md §2.1).
+/// A QFPay JSON answer: a flat object whose values are strings, respcd first (docs/qfpay-protocol.md §4.4, §5.1). Business errors go
+/// out with HTTP 200 because QFPay's status for them is undocumented and clients read respcd (docs/qfpay-protocol.md §2.1).
 /// </summary>
 internal sealed class ApiReply
 {

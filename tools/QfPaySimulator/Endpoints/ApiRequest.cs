@@ -3,7 +3,7 @@ using Microsoft.Extensions.Primitives;
 namespace QfPaySimulator.Endpoints;
 
 /// <summary>
-/// A QFPay API call as received: the decoded form fields (API.md §2.1), the X-QF headers (§2.2) and, when the body
+/// A QFPay API call as received: the decoded form fields (docs/qfpay-protocol.md §2.1), the X-QF headers (§2.2) and, when the body
 /// is not a plain url-encoded form, why not.
 /// </summary>
 internal sealed class ApiRequest
@@ -24,7 +24,7 @@ internal sealed class ApiRequest
     /// <summary>Scheme, host and path base the client used, so links point back to this simulator.</summary>
     public string BaseAddress { get; }
 
-    /// <summary>Every received field, empty ones included (they are left out of the signature, API.md §3.2).</summary>
+    /// <summary>Every received field, empty ones included (they are left out of the signature, docs/qfpay-protocol.md §3.2).</summary>
     public IReadOnlyDictionary<string, string> Fields { get; }
 
     public IReadOnlyDictionary<string, string> Headers { get; }
@@ -54,7 +54,7 @@ internal sealed class ApiRequest
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var path = request.Path.Value ?? "";
 
-        // QFPay takes application/x-www-form-urlencoded bodies only (API.md §2.1).
+        // QFPay takes application/x-www-form-urlencoded bodies only (docs/qfpay-protocol.md §2.1).
         if (!request.HasFormContentType
             || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {

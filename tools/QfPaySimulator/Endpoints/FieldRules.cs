@@ -5,7 +5,7 @@ namespace QfPaySimulator.Endpoints;
 /// <summary>Field formats QFPay documents for payment, query and refund requests.</summary>
 internal static class FieldRules
 {
-    /// <summary>QFPay's currency list (API.md §9.1).</summary>
+    /// <summary>QFPay's currency list (docs/qfpay-protocol.md §9.1).</summary>
     public static readonly FrozenSet<string> Currencies = FrozenSet.ToFrozenSet(
         ["AED", "AUD", "CAD", "CNY", "EUR", "HKD", "IDR", "JPY", "MMK", "MYR", "SGD", "THB", "USD"], StringComparer.Ordinal);
 
@@ -13,12 +13,12 @@ internal static class FieldRules
     public const string AlipayHkWap = "801512";
     public const string AlipayServiceWindow = "800107";
 
-    /// <summary>The three pay types this simulator plays (API.md §4.1).</summary>
+    /// <summary>The three pay types this simulator plays (docs/qfpay-protocol.md §4.1).</summary>
     public static readonly FrozenSet<string> PayTypes = FrozenSet.ToFrozenSet(
         [AlipayCrossBorderWap, AlipayHkWap, AlipayServiceWindow], StringComparer.Ordinal);
 
     /// <summary>
-    /// txamt is Int(11) in minor units sent as digits (API.md §4.2, §9.3). Leading zeros are refused: QFPay does not
+    /// txamt is Int(11) in minor units sent as digits (docs/qfpay-protocol.md §4.2, §9.3). Leading zeros are refused: QFPay does not
     /// say, and a client sending them has a formatting bug worth seeing.
     /// </summary>
     public static bool TryParseAmount(string? text, out long amount)

@@ -1,6 +1,6 @@
 namespace QfPaySimulator.Endpoints;
 
-/// <summary>The merchants whose credentials the simulator accepts, by app code (API.md §2.3).</summary>
+/// <summary>The merchants whose credentials the simulator accepts, by app code (docs/qfpay-protocol.md §2.3).</summary>
 internal sealed class MerchantDirectory
 {
     private readonly Dictionary<string, SimulatedMerchant> byAppCode;

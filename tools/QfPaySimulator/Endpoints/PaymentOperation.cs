@@ -5,15 +5,15 @@ using QfPaySimulator.Trades;
 namespace QfPaySimulator.Endpoints;
 
 /// <summary>
-/// <c>POST /trade/v1/payment</c> for 801107, 801512 and 800107 (API.md §4). Creating is not paying: the answer carries a
+/// <c>POST /trade/v1/payment</c> for 801107, 801512 and 800107 (docs/qfpay-protocol.md §4). Creating is not paying: the answer carries a
 /// cashier link (<c>pay_url</c>) or 800107's <c>pay_params.tradeNO</c>, and the record stays 1143 until paid (§4.5).
 /// </summary>
 internal sealed class PaymentOperation(TradeStore store, SyssnGenerator numbers, QfPayClock clock) : IApiOperation
 {
-    /// <summary>expired_time default, minimum and maximum in minutes (API.md §4.2).</summary>
+    /// <summary>expired_time default, minimum and maximum in minutes (docs/qfpay-protocol.md §4.2).</summary>
     private const int DefaultLifetimeMinutes = 30, MinLifetimeMinutes = 5, MaxLifetimeMinutes = 120;
 
-    /// <summary>QFPay's responses echo this udid when none was sent (API.md §4.2, Observed).</summary>
+    /// <summary>QFPay's responses echo this udid when none was sent (docs/qfpay-protocol.md §4.2, Observed).</summary>
     private const string DefaultUdid = "qiantai2";
 
     public SimulatorEndpoint Endpoint => SimulatorEndpoint.Payment;
@@ -24,7 +24,7 @@ internal sealed class PaymentOperation(TradeStore store, SyssnGenerator numbers,
         if (error is not null)
             return Task.FromResult(error);
 
-        // out_trade_no is unique across all payments and refunds of the merchant (API.md §4.2). QFPay's answer to a
+        // out_trade_no is unique across all payments and refunds of the merchant (docs/qfpay-protocol.md §4.2). QFPay's answer to a
         // reused one is unknown (§13 question 13); the simulator answers 1102 "duplicate request".
         if (!store.TryAddPayment(payment!))
         {
@@ -50,7 +50,7 @@ internal sealed class PaymentOperation(TradeStore store, SyssnGenerator numbers,
         if (payType is null || !FieldRules.PayTypes.Contains(payType))
             return Refuse("pay_type must be 801107, 801512 or 800107 in this simulator");
 
-        // Treated as HKD-only (API.md §9.2, Inferred there; QFPay has not confirmed it).
+        // Treated as HKD-only (docs/qfpay-protocol.md §9.2, Inferred there; QFPay has not confirmed it).
         if (payType == FieldRules.AlipayHkWap && currency != "HKD")
             return Refuse("pay_type 801512 accepts txcurrcd HKD only");
 
@@ -74,7 +74,7 @@ internal sealed class PaymentOperation(TradeStore store, SyssnGenerator numbers,
             return Refuse("expired_time must be a whole number of minutes from 5 to 120");
         }
 
-        // Documented maximum lengths (API.md §4.2).
+        // Documented maximum lengths (docs/qfpay-protocol.md §4.2).
         foreach (var (name, max) in new[] { ("goods_name", 64), ("return_url", 512), ("notify_url", 256), ("udid", 40), ("goods_info", 1000) })
         {
             if (request.Value(name) is { } text && text.Length > max)
@@ -110,7 +110,7 @@ internal sealed class PaymentOperation(TradeStore store, SyssnGenerator numbers,
         }, null);
     }
 
-    // Shaped like QFPay's 801107 sample and the 800107 field table (API.md §4.4, §4.6, §4.7); paydtm equals sysdtm
+    // Shaped like QFPay's 801107 sample and the 800107 field table (docs/qfpay-protocol.md §4.4, §4.6, §4.7); paydtm equals sysdtm
     // because nothing is paid yet.
     private static ApiReply Reply(PaymentRecord payment, string baseAddress)
     {

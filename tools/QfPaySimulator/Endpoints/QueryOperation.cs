@@ -5,7 +5,7 @@ using QfPaySimulator.Trades;
 namespace QfPaySimulator.Endpoints;
 
 /// <summary>
-/// <c>POST /trade/v1/query</c> (API.md §7). syssn bypasses the date window; everything else (out_trade_no included,
+/// <c>POST /trade/v1/query</c> (docs/qfpay-protocol.md §7). syssn bypasses the date window; everything else (out_trade_no included,
 /// since QFPay's May 2025 correction) searches only the window, by default the current month (§7.2).
 /// </summary>
 internal sealed class QueryOperation(TradeStore store, QfPayClock clock) : IApiOperation
@@ -23,7 +23,7 @@ internal sealed class QueryOperation(TradeStore store, QfPayClock clock) : IApiO
             return ApiReply.ParameterError("page must be a positive whole number");
         if (!TryReadPositive(request.Value("page_size"), DefaultPageSize, out var pageSize))
             return ApiReply.ParameterError("page_size must be a positive whole number");
-        // Larger page sizes are capped, not refused (API.md §7.1).
+        // Larger page sizes are capped, not refused (docs/qfpay-protocol.md §7.1).
         pageSize = Math.Min(pageSize, MaxPageSize);
 
         var now = clock.Now;
@@ -63,7 +63,7 @@ internal sealed class QueryOperation(TradeStore store, QfPayClock clock) : IApiO
         ]);
     }
 
-    // Record status per API.md §7.4. For an expired payment QFPay's code is unknown (§13 question 12): 1181 "order
+    // Record status per docs/qfpay-protocol.md §7.4. For an expired payment QFPay's code is unknown (§13 question 12): 1181 "order
     // expired" is the simulator's choice, and 1263 "order cancelled" for a payment the shopper cancelled at the cashier.
     private static JsonObject PaymentRecordJson(PaymentRecord payment, DateTimeOffset now)
     {

@@ -5,7 +5,7 @@ using QfPaySimulator.Trades;
 namespace QfPaySimulator.Endpoints;
 
 /// <summary>
-/// <c>POST /trade/v1/refund</c> (API.md §8.1, §8.2): full or partial refunds of a paid payment while their total stays
+/// <c>POST /trade/v1/refund</c> (docs/qfpay-protocol.md §8.1, §8.2): full or partial refunds of a paid payment while their total stays
 /// within the paid amount. A successful refund is notified to the payment's notify_url (§6.7).
 /// </summary>
 internal sealed class RefundOperation(
@@ -52,7 +52,7 @@ internal sealed class RefundOperation(
 
         return result.Outcome switch
         {
-            // Observed wording for a reused refund number (API.md §5.2, merchant notes).
+            // Observed wording for a reused refund number (docs/qfpay-protocol.md §5.2, merchant notes).
             RefundOutcome.OutTradeNoUsed => ApiReply.Error(
                 ResponseCodes.OutTradeNoUsed, "Do not use duplicate out_trade_no for request(1251)", "out_trade_no is used"),
             RefundOutcome.UnknownPayment => ApiReply.Error(

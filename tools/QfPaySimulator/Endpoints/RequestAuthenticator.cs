@@ -3,7 +3,7 @@ using QfPaySimulator.Signing;
 namespace QfPaySimulator.Endpoints;
 
 /// <summary>
-/// Checks what QFPay checks before looking at the business fields: the app code (API.md §2.2), the signature over
+/// Checks what QFPay checks before looking at the business fields: the app code (docs/qfpay-protocol.md §2.2), the signature over
 /// exactly the non-empty fields received (§3.1, §3.2) and the mchid discipline (§2.3).
 /// </summary>
 internal sealed class RequestAuthenticator(MerchantDirectory merchants)
@@ -30,7 +30,7 @@ internal sealed class RequestAuthenticator(MerchantDirectory merchants)
             return (null, ApiReply.Error(ResponseCodes.SignatureError, "signature error", $"X-QF-SIGN does not match the {(algorithm == SignatureAlgorithm.Sha256 ? "SHA256" : "MD5")} signature of the fields received"));
 
         // Send mchid if and only if QFPay issued one; the simulator also refuses an empty mchid field from a
-        // merchant without one, as API.md §11 item 15 warns against it.
+        // merchant without one, as docs/qfpay-protocol.md §11 item 15 warns against it.
         var sentMchid = request.Fields.TryGetValue("mchid", out var mchid);
         if (merchant.MerchantId is null && sentMchid)
             return (null, ApiReply.ParameterError("mchid must not be sent: this merchant has none"));

@@ -1,6 +1,6 @@
 namespace QfPaySimulator.Endpoints;
 
-/// <summary>The respcd values the simulator answers with (API.md §5.2).</summary>
+/// <summary>The respcd values the simulator answers with (docs/qfpay-protocol.md §5.2).</summary>
 internal static class ResponseCodes
 {
     public const string Success = "0000";
@@ -15,7 +15,7 @@ internal static class ResponseCodes
 
     public const string ParameterError = "1104";
 
-    /// <summary>"Device invalid". QFPay's code for an unknown app code is unknown (API.md §5.2); this is the simulator's choice.</summary>
+    /// <summary>"Device invalid". QFPay's code for an unknown app code is unknown (docs/qfpay-protocol.md §5.2); this is the simulator's choice.</summary>
     public const string UnknownAppCode = "1106";
 
     public const string SignatureError = "1108";
@@ -25,7 +25,7 @@ internal static class ResponseCodes
 
     public const string Expired = "1181";
 
-    /// <summary>Observed for a refund that reuses an out_trade_no (API.md §5.2, merchant notes).</summary>
+    /// <summary>Observed for a refund that reuses an out_trade_no (docs/qfpay-protocol.md §5.2, merchant notes).</summary>
     public const string OutTradeNoUsed = "1251";
 
     /// <summary>Order not paid: the simulator's choice for refunding a payment that is not paid.</summary>
@@ -34,7 +34,7 @@ internal static class ResponseCodes
     /// <summary>Order cancelled: the simulator's choice for a payment cancelled at the cashier.</summary>
     public const string Cancelled = "1263";
 
-    /// <summary>Observed for a refund of a payment that is already fully refunded (API.md §5.2).</summary>
+    /// <summary>Observed for a refund of a payment that is already fully refunded (docs/qfpay-protocol.md §5.2).</summary>
     public const string AlreadyRefunded = "1264";
 
     public const string ExceedsRefundable = "1272";

@@ -11,7 +11,7 @@ public enum FaultKind
     /// <summary>Waits <see cref="FaultRule.Delay"/>, then handles the request normally.</summary>
     Latency,
 
-    /// <summary>HTTP 429, QFPay's rate-limit answer (API.md §1.5).</summary>
+    /// <summary>HTTP 429, QFPay's rate-limit answer (docs/qfpay-protocol.md §1.5).</summary>
     Http429,
 
     /// <summary>An HTTP 5xx answer (<see cref="FaultRule.StatusCode"/>, 503 by default) with a non-JSON body.</summary>
@@ -23,7 +23,7 @@ public enum FaultKind
     /// <summary>Aborts the connection without an answer.</summary>
     DropConnection,
 
-    /// <summary>Carries out the payment or refund but answers respcd 1143 (API.md §5.2); a later query finds it.</summary>
+    /// <summary>Carries out the payment or refund but answers respcd 1143 (docs/qfpay-protocol.md §5.2); a later query finds it.</summary>
     InProgress1143,
 
     /// <summary>The notification is never sent.</summary>

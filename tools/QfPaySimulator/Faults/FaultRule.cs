@@ -23,7 +23,7 @@ public sealed record FaultRule(SimulatorEndpoint Endpoint, FaultKind Kind)
 
     /// <summary>
     /// For Http429, Http5xx, Timeout and DropConnection on Payment or Refund: carry out the operation anyway, so the
-    /// client sees a failure although the transaction exists (the "unknown outcome" of API.md §2.4). Off by default:
+    /// client sees a failure although the transaction exists (the "unknown outcome" of docs/qfpay-protocol.md §2.4). Off by default:
     /// a timed-out payment is then NOT created.
     /// </summary>
     public bool PerformOperation { get; init; }

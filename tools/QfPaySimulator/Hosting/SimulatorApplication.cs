@@ -75,7 +75,7 @@ internal static class SimulatorApplication
         var query = app.Services.GetRequiredService<QueryOperation>();
         var refund = app.Services.GetRequiredService<RefundOperation>();
 
-        // QFPay's paths (API.md §4, §7, §8.1), all POST with form bodies (§2.1).
+        // QFPay's paths (docs/qfpay-protocol.md §4, §7, §8.1), all POST with form bodies (§2.1).
         app.MapPost("/trade/v1/payment", context => pipeline.HandleAsync(context, payment));
         app.MapPost("/trade/v1/query", context => pipeline.HandleAsync(context, query));
         app.MapPost("/trade/v1/refund", context => pipeline.HandleAsync(context, refund));

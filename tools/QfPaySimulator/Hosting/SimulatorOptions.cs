@@ -10,7 +10,7 @@ public sealed class SimulatorOptions
     /// <summary>Accepted credentials; the first one is <see cref="QfPaySimulatorHost.DefaultMerchant"/>.</summary>
     public List<SimulatedMerchant> Merchants { get; } = [DemoMerchant];
 
-    /// <summary>Multiplies the notification retry gaps of API.md §6.6 (e.g. 0.001 turns 2 min into 120 ms).</summary>
+    /// <summary>Multiplies the notification retry gaps of docs/qfpay-protocol.md §6.6 (e.g. 0.001 turns 2 min into 120 ms).</summary>
     public double RetryTimeScale { get; set; } = 1.0;
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace QfPaySimulator;
 
 /// <summary>
 /// Writes a flat string-to-string object exactly like Python's <c>json.dumps</c> with default arguments, which is
-/// how QFPay lays out the notification body it signs (API.md §6.3, vectors N1 and N2): <c>", "</c> and <c>": "</c>
+/// how QFPay lays out the notification body it signs (docs/qfpay-protocol.md §6.3, vectors N1 and N2): <c>", "</c> and <c>": "</c>
 /// separators, every character outside printable ASCII escaped as lower-case <c>\uXXXX</c> (a character outside
 /// the BMP as its two UTF-16 surrogates), <c>"</c> and <c>\</c> escaped, and the short escapes
 /// <c>\b \f \n \r \t</c> for those control characters.

@@ -3,8 +3,8 @@ using QfPaySimulator.Trades;
 namespace QfPaySimulator.Notifications;
 
 /// <summary>
-/// Fills the notification fields from a stored trade (API.md §6.4). Optional fields QFPay leaves empty in its
-/// examples stay empty, with <c>cash_fee</c> "0", as in the notification vectors (API.md §6.8).
+/// Fills the notification fields from a stored trade (docs/qfpay-protocol.md §6.4). Optional fields QFPay leaves empty in its
+/// examples stay empty, with <c>cash_fee</c> "0", as in the notification vectors (docs/qfpay-protocol.md §6.8).
 /// </summary>
 internal static class NotificationComposer
 {
@@ -27,7 +27,7 @@ internal static class NotificationComposer
     };
 
     /// <summary>
-    /// QFPay documents no refund example (API.md §6.7, §13 question 5). The simulator sends the refund's own syssn,
+    /// QFPay documents no refund example (docs/qfpay-protocol.md §6.7, §13 question 5). The simulator sends the refund's own syssn,
     /// out_trade_no, txamt and txdtm, the payment's pay_type, goods_name and chnlsn, the payment's new cancel state
     /// (5 partial, 3 full) and no orig_syssn, so a client must link the refund through its own out_trade_no or a query.
     /// </summary>

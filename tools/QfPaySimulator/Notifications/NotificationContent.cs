@@ -1,8 +1,8 @@
 namespace QfPaySimulator;
 
 /// <summary>
-/// The fields of one notification (API.md §6.4). <see cref="ToFields"/> fixes the order QFPay's body uses (the
-/// order of the notification vectors, API.md §6.8), because the signature covers the exact bytes.
+/// The fields of one notification (docs/qfpay-protocol.md §6.4). <see cref="ToFields"/> fixes the order QFPay's body uses (the
+/// order of the notification vectors, docs/qfpay-protocol.md §6.8), because the signature covers the exact bytes.
 /// </summary>
 public sealed record NotificationContent
 {

@@ -2,7 +2,7 @@ namespace QfPaySimulator;
 
 /// <summary>
 /// One HTTP attempt to deliver a notification. <see cref="Attempt"/> counts from 1 along the retry schedule
-/// (API.md §6.6); <see cref="Copy"/> numbers the copies a DuplicateNotifications fault sends for one attempt.
+/// (docs/qfpay-protocol.md §6.6); <see cref="Copy"/> numbers the copies a DuplicateNotifications fault sends for one attempt.
 /// <see cref="StatusCode"/> is null when no response came back (<see cref="Error"/> says why).
 /// </summary>
 public sealed record NotificationDelivery(

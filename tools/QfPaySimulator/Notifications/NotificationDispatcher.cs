@@ -7,7 +7,7 @@ namespace QfPaySimulator.Notifications;
 
 /// <summary>
 /// Posts signed notifications and retries them on QFPay's schedule until the receiver answers HTTP 200 with the body
-/// <c>SUCCESS</c> (API.md §6.5, §6.6). Each job runs in the background; <see cref="Pending"/> counts the jobs not
+/// <c>SUCCESS</c> (docs/qfpay-protocol.md §6.5, §6.6). Each job runs in the background; <see cref="Pending"/> counts the jobs not
 /// finished yet, including those waiting for their next retry.
 /// </summary>
 internal sealed class NotificationDispatcher : IAsyncDisposable
@@ -156,14 +156,14 @@ internal sealed class NotificationDispatcher : IAsyncDisposable
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var message = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
-        // Only X-QF-SIGN is documented on notifications (API.md §6.2).
+        // Only X-QF-SIGN is documented on notifications (docs/qfpay-protocol.md §6.2).
         message.Headers.TryAddWithoutValidation("X-QF-SIGN", signature);
 
         try
         {
             using var response = await client.SendAsync(message, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            // 200 + "SUCCESS" is the only acknowledgement (API.md §6.5); surrounding whitespace is tolerated.
+            // 200 + "SUCCESS" is the only acknowledgement (docs/qfpay-protocol.md §6.5); surrounding whitespace is tolerated.
             var acknowledged = response.StatusCode == System.Net.HttpStatusCode.OK && text.Trim() == "SUCCESS";
             Record(job, target, body, signature, attempt, copy, (int)response.StatusCode, Truncate(text), null, acknowledged);
             return acknowledged;

@@ -1,7 +1,7 @@
 namespace QfPaySimulator.Notifications;
 
 /// <summary>
-/// A notification about a trade of <paramref name="AppCode"/>, signed with the merchant's client key (API.md §6.3).
+/// A notification about a trade of <paramref name="AppCode"/>, signed with the merchant's client key (docs/qfpay-protocol.md §6.3).
 /// Where it goes is <see cref="NotificationTargets"/>' decision: the request's notify_url, or the URL registered for
 /// the app code.
 /// </summary>

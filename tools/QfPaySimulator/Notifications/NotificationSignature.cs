@@ -5,7 +5,7 @@ namespace QfPaySimulator;
 
 /// <summary>
 /// The notification signature: upper-case hex MD5 of the raw body bytes followed by the client key; no sorting,
-/// unlike request signing (API.md §6.3, §6.8).
+/// unlike request signing (docs/qfpay-protocol.md §6.3, §6.8).
 /// </summary>
 public static class NotificationSignature
 {

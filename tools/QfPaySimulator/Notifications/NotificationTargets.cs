@@ -2,7 +2,7 @@ namespace QfPaySimulator.Notifications;
 
 /// <summary>
 /// Where a notification is posted. QFPay documents a per-request notify_url and also one notification URL registered
-/// per app code with its technical support, on ports 80 and 443 only (API.md §6.1); whether notify_url overrides the
+/// per app code with its technical support, on ports 80 and 443 only (docs/qfpay-protocol.md §6.1); whether notify_url overrides the
 /// registration is unknown. <see cref="NotifyUrlMode.RegisteredOnly"/> rehearses the stricter reading: a store whose URL
 /// was never registered receives nothing, whatever it sends.
 /// </summary>

@@ -2,7 +2,7 @@ namespace QfPaySimulator.Notifications;
 
 /// <summary>
 /// QFPay re-sends an unacknowledged notification after 2 min, 10 min, 10 min, 60 min, 2 h, 6 h and 15 h, read as
-/// gaps between attempts, so at most 8 attempts (API.md §6.6). The scale shrinks the gaps for tests.
+/// gaps between attempts, so at most 8 attempts (docs/qfpay-protocol.md §6.6). The scale shrinks the gaps for tests.
 /// </summary>
 internal sealed class RetrySchedule(double timeScale)
 {

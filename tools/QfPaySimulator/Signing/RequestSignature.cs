@@ -6,7 +6,7 @@ namespace QfPaySimulator;
 /// <summary>
 /// QFPay's request signature, written independently of the plugin because the simulator plays QFPay:
 /// non-empty fields sorted by name (ordinal), <c>name=value</c> joined by <c>&amp;</c>, the client key appended,
-/// MD5 or SHA-256 over the UTF-8 bytes, upper-case hex (API.md §3.1, §3.3).
+/// MD5 or SHA-256 over the UTF-8 bytes, upper-case hex (docs/qfpay-protocol.md §3.1, §3.3).
 /// </summary>
 public static class RequestSignature
 {
@@ -23,7 +23,7 @@ public static class RequestSignature
 
     /// <summary>
     /// Compares a presented signature with the expected one ignoring hex case, because QFPay's own samples send
-    /// both cases (API.md §3.2, contradiction C2), in constant time.
+    /// both cases (docs/qfpay-protocol.md §3.2, contradiction C2), in constant time.
     /// </summary>
     public static bool Matches(string? presented, string expected)
     {
@@ -34,7 +34,7 @@ public static class RequestSignature
             Encoding.ASCII.GetBytes(presented.ToUpperInvariant()), Encoding.ASCII.GetBytes(expected.ToUpperInvariant()));
     }
 
-    // Empty values are left out (API.md §3.2, vector V9); values are not URL-encoded (vector V5).
+    // Empty values are left out (docs/qfpay-protocol.md §3.2, vector V9); values are not URL-encoded (vector V5).
     private static string SigningString(IEnumerable<KeyValuePair<string, string>> fields) =>
         string.Join('&', fields
             .Where(field => !string.IsNullOrEmpty(field.Value))

@@ -1,6 +1,6 @@
 namespace QfPaySimulator.Signing;
 
-/// <summary>Reads <c>X-QF-SIGNTYPE</c>: absent means MD5, otherwise <c>MD5</c> or <c>SHA256</c> (API.md §2.2).</summary>
+/// <summary>Reads <c>X-QF-SIGNTYPE</c>: absent means MD5, otherwise <c>MD5</c> or <c>SHA256</c> (docs/qfpay-protocol.md §2.2).</summary>
 internal static class SignatureTypeHeader
 {
     public const string Name = "X-QF-SIGNTYPE";

@@ -19,10 +19,10 @@ internal sealed record PaymentRecord
     public string? NotifyUrl { get; init; }
     public string? Openid { get; init; }
 
-    /// <summary>expired_time, 30 minutes unless the request says otherwise (API.md §4.2).</summary>
+    /// <summary>expired_time, 30 minutes unless the request says otherwise (docs/qfpay-protocol.md §4.2).</summary>
     public required TimeSpan Lifetime { get; init; }
 
-    /// <summary>800107 only: the Alipay trade number returned as <c>pay_params.tradeNO</c> (API.md §4.4).</summary>
+    /// <summary>800107 only: the Alipay trade number returned as <c>pay_params.tradeNO</c> (docs/qfpay-protocol.md §4.4).</summary>
     public string? TradeNo { get; init; }
 
     public PaymentState State { get; init; } = PaymentState.Unpaid;
@@ -35,6 +35,6 @@ internal sealed record PaymentRecord
     public PaymentState StateAt(DateTimeOffset now) =>
         State == PaymentState.Unpaid && now > ExpiresAt ? PaymentState.Expired : State;
 
-    /// <summary>The <c>cancel</c> field: 0 untouched, 5 partially refunded, 3 refunded (API.md §6.4, §7.4).</summary>
+    /// <summary>The <c>cancel</c> field: 0 untouched, 5 partially refunded, 3 refunded (docs/qfpay-protocol.md §6.4, §7.4).</summary>
     public string Cancel => RefundedAmount == 0 ? "0" : RefundedAmount >= Txamt ? "3" : "5";
 }

@@ -4,7 +4,7 @@ namespace QfPaySimulator.Trades;
 
 /// <summary>
 /// QFPay's clock: whole seconds in UTC+8, the zone <c>sysdtm</c> is observed in and <c>txdtm</c>,
-/// <c>start_time</c>, <c>end_time</c> are read in (API.md §4.3, §7.2). Only <see cref="TimeProvider.GetUtcNow"/> is
+/// <c>start_time</c>, <c>end_time</c> are read in (docs/qfpay-protocol.md §4.3, §7.2). Only <see cref="TimeProvider.GetUtcNow"/> is
 /// used, so a test can move the clock without affecting timers.
 /// </summary>
 internal sealed class QfPayClock(TimeProvider time)

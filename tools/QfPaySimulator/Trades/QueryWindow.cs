@@ -2,7 +2,7 @@ namespace QfPaySimulator.Trades;
 
 /// <summary>
 /// The query's window on <c>sysdtm</c>: start and end default to the start and end of the current month and must
-/// lie within one calendar month (API.md §7.1, §7.2).
+/// lie within one calendar month (docs/qfpay-protocol.md §7.1, §7.2).
 /// </summary>
 internal sealed record QueryWindow(DateTimeOffset From, DateTimeOffset To)
 {

@@ -1,6 +1,6 @@
 namespace QfPaySimulator.Trades;
 
-/// <summary>A refund as the simulator stores it; <see cref="OrigSyssn"/> is the payment it refunds (API.md §8.1).</summary>
+/// <summary>A refund as the simulator stores it; <see cref="OrigSyssn"/> is the payment it refunds (docs/qfpay-protocol.md §8.1).</summary>
 internal sealed record RefundRecord
 {
     public required string AppCode { get; init; }

@@ -4,8 +4,8 @@ namespace QfPaySimulator.Trades;
 
 /// <summary>
 /// Makes QFPay-looking numbers: a 26-digit <c>syssn</c> starting with the date, like
-/// <c>20250318155400020012345678</c> (API.md §4.6), and 28-digit Alipay trade numbers for <c>chnlsn</c> and
-/// 800107's <c>pay_params.tradeNO</c> (API.md §4.7). A shared counter keeps them unique; its random start keeps
+/// <c>20250318155400020012345678</c> (docs/qfpay-protocol.md §4.6), and 28-digit Alipay trade numbers for <c>chnlsn</c> and
+/// 800107's <c>pay_params.tradeNO</c> (docs/qfpay-protocol.md §4.7). A shared counter keeps them unique; its random start keeps
 /// numbers from an earlier run of the simulator from coming back.
 /// </summary>
 internal sealed class SyssnGenerator

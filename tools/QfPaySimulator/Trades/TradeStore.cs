@@ -2,8 +2,8 @@ namespace QfPaySimulator.Trades;
 
 /// <summary>
 /// All payments and refunds, in memory. One lock guards everything, so the checks QFPay makes atomically
-/// (out_trade_no unique across payments and refunds of a merchant, API.md §4.2; refund total within the paid
-/// amount, API.md §8.2) hold under concurrent requests.
+/// (out_trade_no unique across payments and refunds of a merchant, docs/qfpay-protocol.md §4.2; refund total within the paid
+/// amount, docs/qfpay-protocol.md §8.2) hold under concurrent requests.
 /// </summary>
 internal sealed class TradeStore
 {
@@ -67,7 +67,7 @@ internal sealed class TradeStore
     }
 
     /// <summary>
-    /// Applies QFPay's refund rules in one step (API.md §8.2, §5.2): a new out_trade_no, a known payment of this
+    /// Applies QFPay's refund rules in one step (docs/qfpay-protocol.md §8.2, §5.2): a new out_trade_no, a known payment of this
     /// merchant, paid, not yet fully refunded, and the total of refunds within the paid amount.
     /// </summary>
     public RefundResult Refund(
