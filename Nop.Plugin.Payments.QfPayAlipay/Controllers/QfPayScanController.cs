@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Payments.QfPayAlipay.Data;
 using Nop.Plugin.Payments.QfPayAlipay.Models;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
 using Nop.Plugin.Payments.QfPayAlipay.Services.Checkout;
-using Nop.Plugin.Payments.QfPayAlipay.Services.Shopper;
 using Nop.Services.Configuration;
 using Nop.Web.Framework.Controllers;
-using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using QRCoder;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Controllers;
 
@@ -68,4 +68,24 @@ public class QfPayScanController : BasePluginController
         var charge = await _chargeCalculator.ForOrderAsync(order, settings);
         return charge.IsValid ? MinorUnits.Display(charge.Value.Minor, charge.Value.Currency) : string.Empty;
     }
+}
+
+/// <summary>
+/// The desktop page's QR code, drawn on the server as a PNG data: URI: no script, no image request another host could
+/// see, and nothing to cache. Error correction M is what phone cameras read reliably from a screen.
+/// </summary>
+internal static class PaymentQrCode
+{
+    /// <summary>Pixels per module: a plugin URL of ~100 characters gives a ~400 px image, shrunk by CSS on narrow screens.</summary>
+    public const int PixelsPerModule = 8;
+
+    public static byte[] Png(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(PixelsPerModule);
+    }
+
+    public static string PngDataUri(string text) => "data:image/png;base64," + Convert.ToBase64String(Png(text));
 }

@@ -201,3 +201,40 @@ public static class NopEditorTemplates
     /// <summary>Int32Nullable.cshtml: a number box whose model is int?, so a blank value is not "required".</summary>
     public const string NullableInt32 = "Int32Nullable";
 }
+
+/// <summary>
+/// One reason on the configure page why shoppers do not see the method (or why some of them do not), with a link to
+/// where it is fixed: another admin page (<see cref="FixController"/>/<see cref="FixAction"/>) or a field of this page
+/// (<see cref="FixFieldId"/>).
+/// </summary>
+public record CheckoutReasonModel : BaseNopModel
+{
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>The link's text; null when there is nothing to fix (a limit of Alipay's).</summary>
+    public string? FixText { get; set; }
+
+    /// <summary>The admin area controller of the page where it is fixed, e.g. "Currency".</summary>
+    public string? FixController { get; set; }
+
+    public string? FixAction { get; set; }
+
+    /// <summary>The route's id, e.g. the currency to edit.</summary>
+    public int? FixId { get; set; }
+
+    /// <summary>The id of the input on this page where it is fixed, e.g. "ChargeCurrency".</summary>
+    public string? FixFieldId { get; set; }
+}
+
+/// <summary>The translated outcome of "Test connection".</summary>
+public record ConnectionTestModel : BaseNopModel
+{
+    public bool Succeeded { get; set; }
+
+    public string Message { get; set; } = string.Empty;
+
+    /// <summary>The input on the configure page to correct after a failure, or null when nothing there can fix it.</summary>
+    public string? FixFieldId { get; set; }
+
+    public string? FixText { get; set; }
+}
