@@ -341,11 +341,25 @@ public sealed record IncomingNotification(string Method, ReadOnlyMemory<byte> Bo
         if (request.ContentLength > MaxBodyBytes)
             return new IncomingNotification(request.Method, ReadOnlyMemory<byte>.Empty, signature, IsTooLarge: true);
 
-        var buffer = new byte[MaxBodyBytes + 1];
+        // A notification is about 1 KB and QFPay announces its length: the buffer takes that size (one byte more, to
+        // catch a body longer than announced) and grows only when a body is longer, up to the limit. A fixed buffer of
+        // the whole limit would cost every post 64 KB.
+        var buffer = new byte[request.ContentLength is { } announced ? (int)announced + 1 : 4096];
         var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > MaxBodyBytes)
+                    break;
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+                break;
             length += read;
+        }
 
         return length > MaxBodyBytes
             ? new IncomingNotification(request.Method, ReadOnlyMemory<byte>.Empty, signature, IsTooLarge: true)
