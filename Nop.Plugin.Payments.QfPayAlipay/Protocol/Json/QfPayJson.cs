@@ -6,15 +6,13 @@ using Newtonsoft.Json.Linq;
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 
 /// <summary>
-/// Reads QFPay's JSON answers with Newtonsoft.Json, the forgiving way: a value documented as a string may arrive as a
-/// JSON number (samples print <c>respcd</c> and <c>txamt</c> both ways, docs/qfpay-protocol.md §5.1, §11.17), unknown fields are
-/// ignored (§6.1), and of a name given twice the last value counts.
+/// Reads QFPay's JSON answers with Newtonsoft.Json: strict in syntax (<see cref="StrictJsonReader"/>), forgiving in
+/// types: a value documented as a string may arrive as a JSON number (samples print <c>respcd</c> and <c>txamt</c> both
+/// ways, docs/qfpay-protocol.md §5.1, §11.17), unknown fields are ignored (§6.1), and of a name given twice the last
+/// value counts.
 /// </summary>
 internal static class QfPayJson
 {
-    /// <summary>QFPay bodies are flat (depth 1, query <c>data</c> depth 3); anything deeper is not QFPay.</summary>
-    public const int MaxDepth = 16;
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly JsonLoadSettings LoadSettings = new()
@@ -48,10 +46,10 @@ internal static class QfPayJson
             {
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Decimal,
-                MaxDepth = MaxDepth,
+                MaxDepth = StrictJsonReader.MaxDepth,
             };
             root = JToken.ReadFrom(reader, LoadSettings);
-            if (reader.Read())
+            if (reader.Read() || !StrictJsonReader.IsStrict(text))
                 return null;
         }
         catch (JsonException)

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Newtonsoft.Json;
 using Nop.Plugin.Payments.QfPayAlipay.Protocol.Fields;
+using Nop.Plugin.Payments.QfPayAlipay.Protocol.Json;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 
@@ -325,13 +326,8 @@ internal enum NotificationBodyShape
 /// <c>1000</c>), booleans as <c>true</c>/<c>false</c>. A repeated name reads as its last value. Objects and arrays are
 /// checked as JSON and otherwise ignored.
 /// </summary>
-internal sealed partial class NotificationBody
+internal sealed class NotificationBody
 {
-    /// <summary>QFPay bodies are flat (depth 1); anything deeper is not QFPay.</summary>
-    private const int MaxDepth = 16;
-
-    private const string JsonWhitespace = " \t\n\r";
-
     private static readonly NotificationBody NotJson = new(NotificationBodyShape.NotJson, null, false, new Dictionary<string, string?>());
 
     private NotificationBody(NotificationBodyShape shape, string? rootKind, bool hasInvalidText, IReadOnlyDictionary<string, string?> scalars)
@@ -361,7 +357,7 @@ internal sealed partial class NotificationBody
     {
         // Invalid bytes become U+FFFD: outside a string that is not JSON; inside one, the text is not valid Unicode.
         var hasInvalidBytes = !Utf8.IsValid(utf8.Span);
-        var reader = new StrictReader(Encoding.UTF8.GetString(utf8.Span), hasInvalidBytes);
+        var reader = new StrictJsonReader(Encoding.UTF8.GetString(utf8.Span), hasInvalidBytes);
         try
         {
             return Read(reader);
@@ -372,7 +368,7 @@ internal sealed partial class NotificationBody
         }
     }
 
-    private static NotificationBody Read(StrictReader reader)
+    private static NotificationBody Read(StrictJsonReader reader)
     {
         reader.Next();
         if (reader.Token != JsonToken.StartObject)
@@ -428,158 +424,5 @@ internal sealed partial class NotificationBody
         }
 
         return new NotificationBody(NotificationBodyShape.Object, null, hasInvalidText, scalars);
-    }
-
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex JsonNumber();
-
-    /// <summary>
-    /// Newtonsoft's reader, plus what strict JSON requires of each token's raw text (the text since the previous token,
-    /// found by line and position): the reader itself forgives more, and turns a lone surrogate into U+FFFD.
-    /// </summary>
-    private sealed class StrictReader
-    {
-        private readonly string _json;
-        private readonly bool _hasInvalidBytes;
-        private readonly List<int> _lineStarts = [0];
-        private readonly JsonTextReader _reader;
-        private int _end;
-
-        public StrictReader(string json, bool hasInvalidBytes)
-        {
-            _json = json;
-            _hasInvalidBytes = hasInvalidBytes;
-            for (var i = 0; i < json.Length; i++)
-            {
-                if (json[i] == '\n' || (json[i] == '\r' && (i + 1 == json.Length || json[i + 1] != '\n')))
-                    _lineStarts.Add(i + 1);
-            }
-
-            _reader = new JsonTextReader(new StringReader(json))
-            {
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Double,
-                MaxDepth = MaxDepth,
-            };
-        }
-
-        public JsonToken Token => _reader.TokenType;
-
-        /// <summary>A name's or scalar's text: unescaped strings, literal numbers, true/false; null for JSON null.</summary>
-        public string? Text { get; private set; }
-
-        /// <summary>False when the name or string is not valid Unicode.</summary>
-        public bool IsText { get; private set; }
-
-        /// <summary>True when the name or string escapes half a surrogate pair.</summary>
-        public bool HasLoneSurrogate { get; private set; }
-
-        public void Next()
-        {
-            if (!_reader.Read())
-                throw Invalid("the body ends early");
-
-            var start = _end;
-            _end = _lineStarts[_reader.LineNumber - 1] + _reader.LinePosition;
-            var raw = _json.AsSpan(start, _end - start);
-            var gap = raw.Length - raw.TrimStart(JsonWhitespace + ",").Length;
-            if (Token is JsonToken.EndObject or JsonToken.EndArray && raw[..gap].Contains(','))
-                throw Invalid("a trailing comma");
-
-            var token = raw[gap..];
-            if (Token == JsonToken.PropertyName)
-                token = token.TrimEnd(':').TrimEnd(JsonWhitespace);
-
-            (Text, IsText, HasLoneSurrogate) = (null, true, false);
-            switch (Token)
-            {
-                case JsonToken.StartObject or JsonToken.EndObject or JsonToken.StartArray or JsonToken.EndArray when token.Length == 1:
-                    break;
-                case JsonToken.PropertyName or JsonToken.String when IsStringLiteral(token):
-                    Text = (string)_reader.Value!;
-                    HasLoneSurrogate = HasEscapedLoneSurrogate(token);
-                    IsText = !HasLoneSurrogate && !(_hasInvalidBytes && token.Contains('\uFFFD'));
-                    break;
-                case JsonToken.Integer or JsonToken.Float when JsonNumber().IsMatch(token):
-                    Text = token.ToString();
-                    break;
-                case JsonToken.Boolean when token is "true" or "false":
-                    Text = token.ToString();
-                    break;
-                case JsonToken.Null when token is "null":
-                    break;
-                default:
-                    throw Invalid($"{Token} '{token}' is not strict JSON");
-            }
-        }
-
-        /// <summary>Moves past the object or array just started (or the scalar just read), checking what is inside.</summary>
-        public void SkipValue()
-        {
-            var depth = Token is JsonToken.StartObject or JsonToken.StartArray ? 1 : 0;
-            while (depth > 0)
-            {
-                Next();
-                if (Token is JsonToken.StartObject or JsonToken.StartArray)
-                    depth++;
-                else if (Token is JsonToken.EndObject or JsonToken.EndArray)
-                    depth--;
-            }
-        }
-
-        /// <summary>Only whitespace may follow the value.</summary>
-        public void End()
-        {
-            if (_reader.Read() || _json.AsSpan(_end).TrimStart(JsonWhitespace).Length > 0)
-                throw Invalid("more than one value");
-        }
-
-        private static bool IsStringLiteral(ReadOnlySpan<char> token)
-        {
-            if (token.Length < 2 || token[0] != '"' || token[^1] != '"')
-                return false;
-
-            foreach (var c in token)
-            {
-                if (c < ' ')
-                    return false;
-            }
-
-            return true;
-        }
-
-        // An escaped high surrogate not followed by an escaped low one, or a low one alone.
-        private static bool HasEscapedLoneSurrogate(ReadOnlySpan<char> literal)
-        {
-            for (var i = 1; i < literal.Length - 1; i++)
-            {
-                if (literal[i] != '\\')
-                    continue;
-
-                i++;
-                if (literal[i] != 'u')
-                    continue;
-
-                var unit = EscapedUnit(literal, i);
-                i += 4;
-                if (char.IsLowSurrogate(unit))
-                    return true;
-
-                if (!char.IsHighSurrogate(unit))
-                    continue;
-
-                if (i + 6 < literal.Length && literal[i + 1] == '\\' && literal[i + 2] == 'u' && char.IsLowSurrogate(EscapedUnit(literal, i + 2)))
-                    i += 6;
-                else
-                    return true;
-            }
-
-            return false;
-        }
-
-        private static char EscapedUnit(ReadOnlySpan<char> literal, int u) =>
-            (char)ushort.Parse(literal.Slice(u + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-
-        private JsonReaderException Invalid(string what) => new($"Not strict JSON: {what} (line {_reader.LineNumber}, position {_reader.LinePosition}).");
     }
 }
