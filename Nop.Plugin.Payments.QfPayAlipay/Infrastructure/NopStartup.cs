@@ -93,14 +93,12 @@ public class NopStartup : INopStartup
         services.AddScoped<RefundStatusQuery>();
         services.AddScoped<ConfirmedRefundRecorder>();
         services.AddScoped<PendingRefundResolver>();
-        services.AddScoped<ExternalRefundNotes>();
-        services.AddScoped<ExternalRefundFlags>();
+        services.AddScoped<ExternalRefunds>();
         services.AddScoped<RefundService>();
         services.AddScoped<RefundNotificationHandler>();
 
         // Reconciliation and the admin order page's "check status now".
         services.AddScoped<QueryClaims>();
-        services.AddScoped<UnpaidConfirmation>();
         services.AddScoped<ExpiredOrderCanceller>();
         services.AddScoped<AttemptExpiry>();
         services.AddScoped<ReconciliationRunner>();

@@ -35,21 +35,21 @@ public class AttemptExpiry
 {
     private readonly IPaymentAttemptStore _attempts;
     private readonly ExpiredOrderCanceller _canceller;
-    private readonly UnpaidConfirmation _confirmation;
+    private readonly QfPayClient _client;
     private readonly OrderNotes _orderNotes;
     private readonly ReconciliationPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
     public AttemptExpiry(IPaymentAttemptStore attempts,
         ExpiredOrderCanceller canceller,
-        UnpaidConfirmation confirmation,
+        QfPayClient client,
         OrderNotes orderNotes,
         ReconciliationPolicy policy,
         TimeProvider timeProvider)
     {
         _attempts = attempts;
         _canceller = canceller;
-        _confirmation = confirmation;
+        _client = client;
         _orderNotes = orderNotes;
         _policy = policy;
         _timeProvider = timeProvider;
@@ -87,7 +87,7 @@ public class AttemptExpiry
                 if (!account.IsValid)
                     return ExpiryOutcome.None;
 
-                var (unpaid, detail) = await _confirmation.ConfirmAsync(account.Value, attempt, cancellationToken);
+                var (unpaid, detail) = await ConfirmUnpaidAsync(account.Value, attempt, cancellationToken);
                 if (!unpaid || !await MarkExpiredAsync(attempt, age, detail, cancellationToken))
                     return ExpiryOutcome.None;
                 outcome = ExpiryOutcome.AttemptExpired;
@@ -120,25 +120,12 @@ public class AttemptExpiry
         return true;
     }
 
-    private static string Shorten(string text) => text.Length <= 512 ? text : text[..512];
-}
-
-/// <summary>
-/// Confirms with a query that QFPay <b>answered</b> "not paid" for an overdue attempt. The settlement check reports
-/// "pending" both when QFPay says 1143 and when QFPay could not be asked (timeout, 429, network); expiring on the
-/// second would be expiring on age alone, which the expiry rule forbids.
-/// </summary>
-public class UnpaidConfirmation
-{
-    private readonly QfPayClient _client;
-
-    public UnpaidConfirmation(QfPayClient client)
-    {
-        _client = client;
-    }
-
-    /// <summary>True when QFPay answered and shows no successful payment for <paramref name="attempt"/>.</summary>
-    public virtual async Task<(bool Unpaid, string Detail)> ConfirmAsync(QfPayAccount account, QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// True when QFPay <b>answered</b> and shows no successful payment for <paramref name="attempt"/>. The settlement
+    /// check reports "pending" both when QFPay says 1143 and when QFPay could not be asked (timeout, 429, network);
+    /// expiring on the second would be expiring on age alone, which the expiry rule forbids.
+    /// </summary>
+    private async Task<(bool Unpaid, string Detail)> ConfirmUnpaidAsync(QfPayAccount account, QfPayPaymentAttempt attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(attempt);
@@ -163,6 +150,8 @@ public class UnpaidConfirmation
             ? (true, "QFPay has no payment under this number")
             : (true, $"QFPay still reports code {records[0].ResponseCode ?? "none"}");
     }
+
+    private static string Shorten(string text) => text.Length <= 512 ? text : text[..512];
 }
 
 /// <summary>

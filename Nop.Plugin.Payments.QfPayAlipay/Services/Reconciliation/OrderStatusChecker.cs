@@ -29,8 +29,7 @@ public class OrderStatusChecker
     private readonly IPaymentAttemptStore _attempts;
     private readonly QfPayClient _client;
     private readonly AttemptExpiry _expiry;
-    private readonly ExternalRefundFlags _externalFlags;
-    private readonly ExternalRefundNotes _externalNotes;
+    private readonly ExternalRefunds _externalRefunds;
     private readonly IOrderService _orderService;
     private readonly IRefundStore _refunds;
     private readonly PendingRefundResolver _refundResolver;
@@ -41,8 +40,7 @@ public class OrderStatusChecker
     public OrderStatusChecker(IPaymentAttemptStore attempts,
         QfPayClient client,
         AttemptExpiry expiry,
-        ExternalRefundFlags externalFlags,
-        ExternalRefundNotes externalNotes,
+        ExternalRefunds externalRefunds,
         IOrderService orderService,
         IRefundStore refunds,
         PendingRefundResolver refundResolver,
@@ -53,8 +51,7 @@ public class OrderStatusChecker
         _attempts = attempts;
         _client = client;
         _expiry = expiry;
-        _externalFlags = externalFlags;
-        _externalNotes = externalNotes;
+        _externalRefunds = externalRefunds;
         _orderService = orderService;
         _refunds = refunds;
         _refundResolver = refundResolver;
@@ -136,9 +133,9 @@ public class OrderStatusChecker
         if (!result.IsSuccess)
             return false;
 
-        var noted = await _externalNotes.NoteAsync(result.Response.Records, cancellationToken) > 0;
+        var noted = await _externalRefunds.NoteAsync(result.Response.Records, cancellationToken) > 0;
         var record = result.Response.FindBySyssn(paid.Syssn!);
-        var flagged = record is not null && await _externalFlags.CheckAsync(paid, record, cancellationToken);
+        var flagged = record is not null && await _externalRefunds.CheckRefundFlagsAsync(paid, record, cancellationToken);
         return noted || flagged;
     }
 

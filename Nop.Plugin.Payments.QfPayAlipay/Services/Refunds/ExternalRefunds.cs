@@ -24,13 +24,23 @@ public enum ExternalRefundNote
 }
 
 /// <summary>
-/// A refund QFPay made that nopCommerce did not ask for (e.g. from QFPay's merchant portal or app): found as a query
-/// record of order_type refund whose origssn is one of our paid payments and whose out_trade_no is not one of our
-/// refunds. It is <b>noted</b> on the order, once per refund syssn, and not recorded: only the admin knows whether it
-/// replaces a refund still to be made in nopCommerce or was a mistake (docs/qfpay-protocol.md §6.7, §7.3).
+/// Refunds QFPay made that nopCommerce did not ask for (e.g. from QFPay's merchant portal or app). They are
+/// <b>noted</b> on the order, once each, and never recorded: only the admin knows whether one replaces a refund still to
+/// be made in nopCommerce or was a mistake. Two signs of them:
+/// <list type="bullet">
+/// <item><see cref="NoteAsync(TransactionRecord, CancellationToken)"/>: a query record of order_type refund whose
+/// origssn is one of our paid payments and whose out_trade_no is not one of our refunds (docs/qfpay-protocol.md §6.7,
+/// §7.3); noted once per refund syssn.</item>
+/// <item><see cref="CheckRefundFlagsAsync"/>: a paid payment's own record marked <c>cancel</c> 3 (refunded) or 5
+/// (partially refunded) (docs/qfpay-protocol.md §6.4, §7.4) beyond what our confirmed refunds explain; noted once per
+/// payment and flag.</item>
+/// </list>
 /// </summary>
-public class ExternalRefundNotes
+public class ExternalRefunds
 {
+    private const string Refunded = "3";
+    private const string PartiallyRefunded = "5";
+
     private readonly IPaymentAttemptStore _attempts;
     private readonly IWorkClaimStore _claims;
     private readonly ILogger _logger;
@@ -38,7 +48,7 @@ public class ExternalRefundNotes
     private readonly IRefundStore _refunds;
     private readonly TimeProvider _timeProvider;
 
-    public ExternalRefundNotes(IPaymentAttemptStore attempts,
+    public ExternalRefunds(IPaymentAttemptStore attempts,
         IWorkClaimStore claims,
         ILogger logger,
         OrderNotes orderNotes,
@@ -106,36 +116,9 @@ public class ExternalRefundNotes
     private async Task<bool> IsOursAsync(TransactionRecord record, CancellationToken cancellationToken) =>
         (!string.IsNullOrWhiteSpace(record.OutTradeNo) && await _refunds.FindByOutTradeNoAsync(record.OutTradeNo, cancellationToken) is not null)
         || await _refunds.FindByRefundSyssnAsync(record.Syssn!, cancellationToken) is not null;
-}
-
-/// <summary>
-/// Reads a paid payment's own query record for refunds nopCommerce did not make: QFPay marks a payment
-/// <c>cancel</c> 3 (refunded) or 5 (partially refunded) (docs/qfpay-protocol.md §6.4, §7.4), and a payment so marked beyond what our
-/// confirmed refunds explain was refunded elsewhere (QFPay's portal or app). Noted once per payment and flag, never
-/// applied: only the admin knows what it stands for.
-/// </summary>
-public class ExternalRefundFlags
-{
-    private const string Refunded = "3";
-    private const string PartiallyRefunded = "5";
-
-    private readonly IWorkClaimStore _claims;
-    private readonly ILogger _logger;
-    private readonly OrderNotes _orderNotes;
-    private readonly IRefundStore _refunds;
-    private readonly TimeProvider _timeProvider;
-
-    public ExternalRefundFlags(IWorkClaimStore claims, ILogger logger, OrderNotes orderNotes, IRefundStore refunds, TimeProvider timeProvider)
-    {
-        _claims = claims;
-        _logger = logger;
-        _orderNotes = orderNotes;
-        _refunds = refunds;
-        _timeProvider = timeProvider;
-    }
 
     /// <summary>True when <paramref name="record"/> shows refunds beyond ours (noted now or before).</summary>
-    public virtual async Task<bool> CheckAsync(QfPayPaymentAttempt payment, TransactionRecord record, CancellationToken cancellationToken = default)
+    public virtual async Task<bool> CheckRefundFlagsAsync(QfPayPaymentAttempt payment, TransactionRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(record);

@@ -51,7 +51,7 @@ public class RefundNotificationHandler
     private readonly IPaymentAttemptStore _attempts;
     private readonly IWorkClaimStore _claims;
     private readonly QfPayClient _client;
-    private readonly ExternalRefundNotes _externalRefunds;
+    private readonly ExternalRefunds _externalRefunds;
     private readonly ILogger _logger;
     private readonly OrderNotes _orderNotes;
     private readonly ConfirmedRefundRecorder _recorder;
@@ -66,7 +66,7 @@ public class RefundNotificationHandler
     public RefundNotificationHandler(IPaymentAttemptStore attempts,
         IWorkClaimStore claims,
         QfPayClient client,
-        ExternalRefundNotes externalRefunds,
+        ExternalRefunds externalRefunds,
         NotificationKeys keys,
         ILogger logger,
         OrderNotes orderNotes,
