@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Notifications;
 /// The notification body reader (Newtonsoft.Json, strict) must read exactly what lookups by name in a JsonDocument read
 /// (the parser's rule before it used Newtonsoft): same shape, same values, same verdict on text that is not Unicode.
 /// </summary>
-public class NotificationFieldsTests
+public class NotificationBodyTests
 {
     private const int Seed = 20261125;
 

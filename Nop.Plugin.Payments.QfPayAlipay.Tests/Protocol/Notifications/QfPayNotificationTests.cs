@@ -3,7 +3,7 @@ using Nop.Plugin.Payments.QfPayAlipay.Protocol.Notifications;
 
 namespace Nop.Plugin.Payments.QfPayAlipay.Tests.Protocol.Notifications;
 
-public class NotificationParserTests
+public class QfPayNotificationTests
 {
     private static ConstructedNotification Parse(string body) => QfPayNotification.Parse(Encoding.UTF8.GetBytes(body));
 
