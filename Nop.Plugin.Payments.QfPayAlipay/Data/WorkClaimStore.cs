@@ -20,6 +20,25 @@ public interface IWorkClaimStore
     Task<int> PruneQueriesAsync(DateTime claimedBeforeUtc, CancellationToken cancellationToken = default);
 }
 
+/// <summary>The once-only claims: one row per key, so whatever the key stands for happens once on any number of nodes.</summary>
+public static class OnceOnlyClaims
+{
+    /// <summary>Takes the claim <paramref name="claimKey"/> (sequence 1) about <paramref name="subjectId"/>.</summary>
+    public static Task<UniqueInsert> ClaimOnceAsync(this IWorkClaimStore claims, string claimKey, WorkClaimKind kind, int subjectId,
+        DateTime claimedOnUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return claims.TryInsertAsync(new QfPayWorkClaim
+        {
+            ClaimKey = claimKey,
+            Kind = kind,
+            SubjectId = subjectId,
+            Sequence = 1,
+            ClaimedOnUtc = claimedOnUtc,
+        }, cancellationToken);
+    }
+}
+
 /// <summary><see cref="IWorkClaimStore"/> on nopCommerce's <see cref="IRepository{TEntity}"/>: the INSERT is the lock.</summary>
 public class RepositoryWorkClaimStore : RepositoryClaimStore<QfPayWorkClaim>, IWorkClaimStore
 {

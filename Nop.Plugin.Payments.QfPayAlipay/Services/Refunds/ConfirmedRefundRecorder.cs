@@ -193,14 +193,7 @@ public class ConfirmedRefundRecorder
 
     /// <summary>One row per refund and kind: the unique key makes whatever it stands for happen once.</summary>
     private Task<UniqueInsert> ClaimOnceAsync(string key, WorkClaimKind kind, QfPayRefund refund, CancellationToken cancellationToken) =>
-        _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = key,
-            Kind = kind,
-            SubjectId = refund.Id,
-            Sequence = 1,
-            ClaimedOnUtc = UtcNow(),
-        }, cancellationToken);
+        _claims.ClaimOnceAsync(key, kind, refund.Id, UtcNow(), cancellationToken);
 
     private DateTime UtcNow() => _timeProvider.GetUtcNow().UtcDateTime;
 }

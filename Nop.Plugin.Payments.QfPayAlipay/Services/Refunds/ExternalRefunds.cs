@@ -90,14 +90,8 @@ public class ExternalRefunds
         if (payment is null)
             return ExternalRefundNote.UnknownPayment;
 
-        var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = WorkClaimKeys.ExternalRefund(record.Syssn),
-            Kind = WorkClaimKind.NoteExternalRefund,
-            SubjectId = payment.Id,
-            Sequence = 1,
-            ClaimedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
-        }, cancellationToken);
+        var claim = await _claims.ClaimOnceAsync(WorkClaimKeys.ExternalRefund(record.Syssn), WorkClaimKind.NoteExternalRefund,
+            payment.Id, _timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
         if (claim == UniqueInsert.Duplicate)
             return ExternalRefundNote.NotedBefore;
         if (claim == UniqueInsert.Failed)
@@ -134,14 +128,8 @@ public class ExternalRefunds
         if (explained)
             return false;
 
-        var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = WorkClaimKeys.ExternalRefundFlag(payment.Syssn, cancel),
-            Kind = WorkClaimKind.NoteExternalRefund,
-            SubjectId = payment.Id,
-            Sequence = 1,
-            ClaimedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
-        }, cancellationToken);
+        var claim = await _claims.ClaimOnceAsync(WorkClaimKeys.ExternalRefundFlag(payment.Syssn, cancel), WorkClaimKind.NoteExternalRefund,
+            payment.Id, _timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
 
         if (claim == UniqueInsert.Inserted)
         {

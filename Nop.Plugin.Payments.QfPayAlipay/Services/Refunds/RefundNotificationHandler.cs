@@ -153,14 +153,8 @@ public class RefundNotificationHandler
         var detail = $"QFPay notified refund {refund.OutTradeNo} as {MinorUnits.Display(notification.AmountInMinorUnits, PrintableText.Of(notification.Currency))} (syssn {notification.Syssn}), " +
             $"but {MinorUnits.Display(refund.AmountMinor, refund.CurrencyCode)} was asked; it is NOT recorded. Check it in QFPay's merchant portal";
 
-        var claim = await _claims.TryInsertAsync(new QfPayWorkClaim
-        {
-            ClaimKey = WorkClaimKeys.RefundMismatch(notification.Syssn),
-            Kind = WorkClaimKind.NoteRefundMismatch,
-            SubjectId = refund.Id,
-            Sequence = 1,
-            ClaimedOnUtc = _timeProvider.GetUtcNow().UtcDateTime,
-        }, cancellationToken);
+        var claim = await _claims.ClaimOnceAsync(WorkClaimKeys.RefundMismatch(notification.Syssn), WorkClaimKind.NoteRefundMismatch,
+            refund.Id, _timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
 
         if (claim == UniqueInsert.Failed)
             return new RefundNotificationResult(RefundNotificationOutcome.RetryLater, detail);
